@@ -1,0 +1,33 @@
+"""framing: make the loaded words of news coverage visible and measurable.
+
+Flow: text -> matches -> scores -> comparison -> charts / HTML.
+
+>>> import framing
+>>> lex = framing.load_lexicon("loaded-language", "venezuela-2019")   # doctest: +SKIP
+>>> articles = framing.read_articles("seeds/")                         # doctest: +SKIP
+>>> matches = framing.find_matches(articles, lex)                      # doctest: +SKIP
+>>> scores = framing.score_articles(matches, articles)                 # doctest: +SKIP
+
+``import framing`` does no I/O and does not import matplotlib.
+"""
+
+import logging
+
+from .corpus import iter_articles, read_articles
+from .errors import FramingError, FramingWarning, InputError, LexiconError
+from .lexicon import Actor, Category, Entry, Lexicon, available_lexicons, load_lexicon
+from .match import MATCH_COLUMNS, compile_lexicon, find_matches, iter_matches
+from .score import SCORE_COLUMNS, count_words, score_articles, score_groups
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Actor", "Category", "Entry", "Lexicon", "available_lexicons", "load_lexicon",
+    "read_articles", "iter_articles",
+    "find_matches", "iter_matches", "compile_lexicon", "MATCH_COLUMNS",
+    "score_articles", "score_groups", "count_words", "SCORE_COLUMNS",
+    "FramingError", "FramingWarning", "InputError", "LexiconError",
+    "__version__",
+]
