@@ -13,6 +13,7 @@ Flow: text -> matches -> scores -> comparison -> charts / HTML.
 
 import logging
 
+from .analysis import Analysis, analyze
 from .corpus import iter_articles, read_articles
 from .errors import FramingError, FramingWarning, InputError, LexiconError
 from .lexicon import Actor, Category, Entry, Lexicon, available_lexicons, load_lexicon
@@ -24,6 +25,7 @@ __version__ = "0.1.0"
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
+    "Analysis", "analyze",
     "Actor", "Category", "Entry", "Lexicon", "available_lexicons", "load_lexicon",
     "read_articles", "iter_articles",
     "find_matches", "iter_matches", "compile_lexicon", "MATCH_COLUMNS",

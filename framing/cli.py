@@ -172,13 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_args(p)
     p.set_defaults(func=cmd_lexicon)
 
-    for register in EXTRA_COMMANDS:
-        register(sub)
+    import importlib
+
+    for module in EXTRA_COMMAND_MODULES:
+        importlib.import_module(module).register_cli(sub)
     return parser
 
 
-#: Functions ``register(subparsers)`` that add the commands of other modules.
-EXTRA_COMMANDS: list = []
+#: Modules whose ``register_cli(subparsers)`` adds their commands.  These modules
+#: must be cheap to import: heavy imports (scikit-learn, matplotlib) go inside functions.
+EXTRA_COMMAND_MODULES: list[str] = []
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):

@@ -46,7 +46,7 @@ __all__ = ["MATCH_COLUMNS", "compile_lexicon", "find_matches", "iter_matches", "
 #: Columns of the matches table, in order.
 MATCH_COLUMNS = [
     "article_id", "outlet", "term", "matched_text", "category", "polarity",
-    "weight", "start", "end", "sentence", "voice",
+    "weight", "start", "end", "sentence", "voice", "target", "target_rule", "speaker",
 ]
 
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers")
@@ -111,12 +111,14 @@ class _Pattern:
 class CompiledLexicon:
     """A lexicon compiled into one Aho–Corasick automaton.  Build with :func:`compile_lexicon`."""
 
-    def __init__(self, lexicon, automaton, patterns, n_patterns):
+    def __init__(self, lexicon, automaton, patterns, n_patterns, actors=None):
         self.lexicon = lexicon
         self.entries = lexicon.entries
         self.automaton = automaton
         self.patterns = patterns
         self.n_patterns = n_patterns
+        #: Compiled actor attributor (``framing.actors``), or None when the lexicon has no actors.
+        self.actors = actors
 
     def __repr__(self):
         return f"<CompiledLexicon {self.lexicon.name!r}: {len(self.entries)} entries, {self.n_patterns} patterns>"
@@ -275,7 +277,12 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
         warnings.warn(f"lexicon {lexicon.name!r}: terms collide after normalisation: {shown}{more}",
                       FramingWarning, stacklevel=3)
     logger.debug("compiled %d entries into %d patterns", len(lexicon.entries), len(patterns))
-    return CompiledLexicon(lexicon, auto, patterns, len(patterns))
+    actors = None
+    if lexicon.actors:
+        from .actors import compile_actors
+
+        actors = compile_actors(lexicon)
+    return CompiledLexicon(lexicon, auto, patterns, len(patterns), actors)
 
 
 def _loc(e) -> str:
@@ -336,7 +343,11 @@ def _article_rows(comp: CompiledLexicon, aid, outlet, text, cols):
     sents = sentence_spans(text)
     s_starts = [s for s, _ in sents]
     entries = comp.entries
-    for start, end, idx, _prio in hits:
+    if comp.actors is not None:
+        who = comp.actors.attribute(text, hits, sents, quotes)
+    else:
+        who = None
+    for h, (start, end, idx, _prio) in enumerate(hits):
         e = entries[idx]
         voice = "narrative"
         k = bisect.bisect_right(q_starts, start) - 1
@@ -353,6 +364,10 @@ def _article_rows(comp: CompiledLexicon, aid, outlet, text, cols):
         cols[8].append(end)
         cols[9].append(max(0, bisect.bisect_right(s_starts, start) - 1))
         cols[10].append(voice)
+        target, rule, speaker = who[h] if who is not None else ("", "", "")
+        cols[11].append(target)
+        cols[12].append(rule)
+        cols[13].append(speaker if voice == "quoted" else "")
 
 
 def _frame(cols) -> pd.DataFrame:
@@ -363,7 +378,7 @@ def _frame(cols) -> pd.DataFrame:
 
 
 _DTYPES = ["object", "object", "object", "object", "object", "int64", "float64",
-           "int64", "int64", "int64", "object"]
+           "int64", "int64", "int64", "object", "object", "object", "object"]
 
 
 def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None) -> Iterator[pd.DataFrame]:
@@ -429,7 +444,11 @@ def find_matches(articles, lexicon=None) -> pd.DataFrame:
           :func:`framing.text.sentence_spans`);
         - ``voice``: ``"narrative"`` (the outlet's own words), ``"quoted"``
           (inside direct speech) or ``"scare_quote"`` (a short quoted label; see
-          :func:`framing.text.quote_spans`).
+          :func:`framing.text.quote_spans`);
+        - ``target``: the canonical actor the term is aimed at ("" when
+          unresolved or the lexicon declares no actors); ``target_rule``: how it
+          was resolved; ``speaker``: for ``quoted`` hits, who is speaking ("" when
+          the text does not say).  See :mod:`framing.actors`.
 
     See Also
     --------
