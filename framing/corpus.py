@@ -109,9 +109,10 @@ def read_articles(source, *, text="text", outlet="outlet", title="title", date="
         Decode text files with this codec. By default: UTF-8 with BOM, UTF-16/32 with BOM,
         UTF-8, then cp1252 with a :class:`~framing.errors.FramingWarning`.
     errors : {"raise", "keep", "warn"}, default="raise"
-        What to do with an article whose text is missing, empty or not a string, or a
+        What to do with an article whose text is missing, blank or not a string, or a
         line that cannot be parsed: raise :class:`~framing.errors.InputError`, keep it
         with ``text=""`` and the message in an ``error`` column, or keep it and warn.
+        A missing text *column* always raises.
     keep_extra : bool, default=True
         Keep columns not mapped to one of ours (e.g. ``topic``) after ours.
     recursive : bool, default=False
@@ -133,7 +134,7 @@ def read_articles(source, *, text="text", outlet="outlet", title="title", date="
         - ``error`` (str, only with errors="keep"/"warn"): ``""`` or what went wrong.
         - then the extra columns as read; one named like ours gets a ``_orig`` suffix.
 
-        String columns use pandas' default ``str`` dtype.
+        String columns use pandas' default string dtype (``str`` in pandas 3).
 
     See Also
     --------
@@ -146,7 +147,9 @@ def read_articles(source, *, text="text", outlet="outlet", title="title", date="
     everything after the closing ``---`` line, unchanged. In a folder only ``*.txt`` files
     are read (hidden files skipped, sorted by name); a ``metadata.csv`` with a ``file``
     column adds fields to the file it names, and a value in the file's own front matter
-    wins over the sidecar. ``.json`` files are read whole; ``.csv``/``.jsonl`` line by line.
+    wins over the sidecar. A ``.json`` file holds a list of objects, an object with one
+    such list (``{"articles": [...]}``) or one article; it is read whole, ``.csv`` and
+    ``.jsonl`` line by line (blank lines skipped).
     Line numbers in messages are physical lines (1-based), so a quoted CSV field spanning
     several lines is counted as such. Reading a CSV raises ``csv.field_size_limit`` so
     that long articles fit.
@@ -167,7 +170,7 @@ def read_articles(source, *, text="text", outlet="outlet", title="title", date="
     """
     opts = _options(text, outlet, title, date, url, article_id, encoding, errors, keep_extra,
                     recursive, _READ_CHUNK)
-    frames = list(_frames(source, opts))
+    frames = [_to_frame(batch, opts) for batch in _batches(source, opts)]
     if not frames:
         return _to_frame([], opts)
     articles = _UniqueIds()(pd.concat(frames, ignore_index=True))
@@ -200,9 +203,14 @@ def iter_articles(source, *, chunksize=1000, text="text", outlet="outlet", title
     """
     opts = _options(text, outlet, title, date, url, article_id, encoding, errors, keep_extra,
                     recursive, chunksize)
-    unique, buffer, start = _UniqueIds(), [], 0
-    for frame in _frames(source, opts):
-        buffer.append(frame)
+    return _rechunk(source, opts)
+
+
+def _rechunk(source, opts: _Options) -> Iterator[pd.DataFrame]:
+    """Yield tables of exactly ``opts.chunksize`` rows (the last may be shorter)."""
+    chunksize, unique, buffer, start = opts.chunksize, _UniqueIds(), [], 0
+    for batch in _batches(source, opts):
+        buffer.append(_to_frame(batch, opts))
         while sum(map(len, buffer)) >= chunksize:
             whole = pd.concat(buffer, ignore_index=True)
             buffer = [whole.iloc[chunksize:]]
@@ -228,12 +236,6 @@ def _options(text, outlet, title, date, url, article_id, encoding, errors, keep_
     return _Options(fields, encoding, errors, keep_extra, recursive, chunksize)
 
 
-def _frames(source, opts: _Options) -> Iterator[pd.DataFrame]:
-    """Yield one normalised table per batch of rows read from ``source``."""
-    for batch in _batches(source, opts):
-        yield _to_frame(batch, opts)
-
-
 def _batches(source, opts: _Options) -> Iterator[list[_Row]]:
     if isinstance(source, pd.DataFrame):
         yield from _dataframe_rows(source, opts)
@@ -250,12 +252,12 @@ def _batches(source, opts: _Options) -> Iterator[list[_Row]]:
 
 
 def _path_rows(path: Path, name: str, opts: _Options) -> Iterator[list[_Row]]:
-    if name and path.is_dir():
+    if name and os.path.isdir(path):
         yield from _folder_rows(path, name, opts)
         return
-    if not name or not path.exists():
-        raise InputError(f"{name[:200]}: no such file or folder")
-    suffix = Path(path.name[:-3] if path.name.lower().endswith(".gz") else path.name).suffix
+    if not name or not os.path.exists(path):  # os.path: False on "name too long" too
+        raise InputError(f"{name[:200]}{'...' if len(name) > 200 else ''}: no such file or folder")
+    suffix = Path(_strip_gz(path.name)).suffix
     kind = _FORMATS.get(suffix.lower())
     if kind is None:
         with open(path, "rb") as fh:
@@ -284,15 +286,18 @@ def _chunked(rows, size: int) -> Iterator[list]:
         yield batch
 
 
+def _strip_gz(name: str) -> str:
+    return name[:-3] if name.lower().endswith(".gz") else name
+
+
 def _stem(path: Path) -> str:
-    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    return Path(name).stem
+    return Path(_strip_gz(path.name)).stem
 
 
 def _text_lines(path: Path, name: str, encoding: str | None) -> Iterator[str]:
     """Yield the decoded lines of a (gzipped) text file, line endings kept, BOM removed."""
     try:
-        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
+        with (open(path, "rb") if _strip_gz(path.name) == path.name else gzip.open(path)) as fh:
             head = fh.read(_SNIFF_BYTES)
             fh.seek(0)
             codec = encoding or next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
@@ -302,8 +307,9 @@ def _text_lines(path: Path, name: str, encoding: str | None) -> Iterator[str]:
                 yield from _utf8_or_cp1252(fh, name)
                 return
             try:
-                for n, line in enumerate(io.TextIOWrapper(fh, encoding=codec, newline="")):
-                    yield line[1:] if n == 0 and line.startswith("\ufeff") else line
+                with io.TextIOWrapper(fh, encoding=codec, newline="") as text:
+                    for n, line in enumerate(text):
+                        yield line[1:] if n == 0 and line.startswith("\ufeff") else line
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: cannot be decoded as {codec} ({exc.reason})") from exc
     except (OSError, EOFError, zlib.error) as exc:
@@ -398,8 +404,11 @@ def _sidecar(folder: Path, names: set, opts: _Options) -> dict:
     if file_col is None:
         raise InputError(f"{path}: no 'file' column (columns: {', '.join(header)})")
     by_file, first_line = {}, {}
-    for line, values in records:
-        values = dict(zip(header, values))
+    for line, fields in records:
+        if len(fields) > len(header):
+            raise InputError(f"{path}, line {line}: {len(fields)} fields but the header has "
+                             f"{len(header)}")
+        values = dict(zip(header, fields + [""] * (len(header) - len(fields))))
         file_name = values.pop(file_col).strip()
         if file_name in first_line:
             raise InputError(f"{path}, line {line}: file {file_name!r} is already listed on "
@@ -412,38 +421,35 @@ def _sidecar(folder: Path, names: set, opts: _Options) -> dict:
     return by_file
 
 
-def _csv_records(lines, name: str, delimiter: str):
-    """Return the header and an iterator of (line number, fields), blank lines skipped."""
+def _csv_records(lines, name: str, delimiter: str) -> tuple[list[str], Iterator]:
+    """Return the header and an iterator of (first line number, fields); blank lines skipped."""
     if csv.field_size_limit() < 2**31 - 1:
         csv.field_size_limit(2**31 - 1)  # articles can be longer than the 128 KB default
-    lines = (part for line in lines for part in
+    lines = (part for line in lines for part in  # split lines like a newline="" file
              (_LONE_CR.split(line) if "\r" in line.rstrip("\r\n") else (line,)) if part)
-    reader = csv.reader(lines, delimiter=delimiter)  # lines split like newline="" files
+    reader = csv.reader(lines, delimiter=delimiter)
 
-    def read(n_read):
-        try:
-            return next(reader, None)
-        except csv.Error as exc:
-            raise InputError(f"{name}, line {n_read + 1}: cannot parse CSV ({exc})") from exc
-
-    first = read(0)
-    if first is None or not first:
-        raise InputError(f"{name}: no header line (expected column names on line 1)")
-    header = [h.strip() or f"column_{i}" for i, h in enumerate(first, 1)]
-    duplicates = sorted({h for h in header if header.count(h) > 1})
-    if duplicates:
-        raise InputError(f"{name}, line 1: duplicate column names: {', '.join(duplicates)}")
-
-    def records():
+    def read():
         while True:
             start = reader.line_num + 1
-            fields = read(reader.line_num)
+            try:
+                fields = next(reader, None)
+            except csv.Error as exc:
+                raise InputError(f"{name}, line {start}: cannot parse CSV ({exc})") from exc
             if fields is None:
                 return
             if fields:
                 yield start, fields
 
-    return header, records()
+    records = read()
+    line, first = next(records, (1, None))
+    if first is None:
+        raise InputError(f"{name}: empty file, expected a header line with column names")
+    header = [h.strip() or f"column_{i}" for i, h in enumerate(first, 1)]
+    duplicates = sorted({h for h in header if header.count(h) > 1})
+    if duplicates:
+        raise InputError(f"{name}, line {line}: duplicate column names: {', '.join(duplicates)}")
+    return header, records
 
 
 def _csv_rows(path: Path, name: str, delimiter: str, opts: _Options) -> Iterator[_Row]:
@@ -496,13 +502,15 @@ def _json_rows(path: Path, name: str, opts: _Options) -> Iterator[list[_Row]]:
                          f"{exc.colno})") from exc
     except (ValueError, RecursionError) as exc:
         raise InputError(f"{name}: malformed JSON ({exc})") from exc
-    if isinstance(value, dict):
+    if isinstance(value, dict) and opts.fields["text"] not in value:
         lists = [k for k, v in value.items() if isinstance(v, list)
                  and all(isinstance(item, dict) for item in v)]
         if len(lists) > 1:
             raise InputError(f"{name}: expected one list of article objects, found several "
                              f"({', '.join(lists)})")
-        value = value[lists[0]] if lists else [value]
+        value = value[lists[0]] if lists else value
+    if isinstance(value, dict):
+        value = [value]
     if not isinstance(value, list):
         raise InputError(f"{name}: expected a list of article objects or an object holding "
                          f"one, got {type(value).__name__}")
@@ -511,8 +519,8 @@ def _json_rows(path: Path, name: str, opts: _Options) -> Iterator[list[_Row]]:
         where = f"{name}, record {n}"
         ok = isinstance(item, dict)
         keys.update(dict.fromkeys(item) if ok else {})
-        rows.append(_Row(item if ok else {}, where, f"{stem}:{n}",
-                         "" if ok else f"{where}: expected a JSON object, got {type(item).__name__}"))
+        problem = "" if ok else f"{where}: expected a JSON object, got {type(item).__name__}"
+        rows.append(_Row(item if ok else {}, where, f"{stem}:{n}", problem))
     if keys:
         _require_text(name, list(keys), opts)
     yield from _chunked(rows, opts.chunksize)
@@ -582,11 +590,9 @@ def _to_frame(rows: list[_Row], opts: _Options) -> pd.DataFrame:
         if bad and opts.errors == "warn":
             warnings.warn(f"{len(bad)} articles kept with empty text (see the 'error' column): "
                           f"{_listing(bad)}", FramingWarning, stacklevel=4)
-    if opts.keep_extra:
-        for name in raw.columns:
-            if name not in mapped:
-                out[f"{name}_orig" if name in out.columns else name] = raw[name]
-    return out
+    extra = raw[[c for c in raw.columns if c not in mapped]] if opts.keep_extra else raw.iloc[:, :0]
+    extra.columns = [f"{c}_orig" if c in out.columns else c for c in extra.columns]
+    return pd.concat([out, extra], axis=1)
 
 
 def _parse_dates(values: pd.Series, rows: list[_Row]) -> pd.Series:
@@ -598,7 +604,8 @@ def _parse_dates(values: pd.Series, rows: list[_Row]) -> pd.Series:
         parsed = pd.to_datetime(strings, errors="coerce", format="ISO8601", utc=True)
         retry = parsed.isna() & (strings != "")
         if retry.any():
-            parsed[retry] = pd.to_datetime(strings[retry], errors="coerce", format="mixed", utc=True)
+            parsed[retry] = pd.to_datetime(strings[retry], errors="coerce", format="mixed",
+                                           utc=True)
             bad = [f"{rows[i].where}: {strings[i]!r}" for i in strings.index[parsed.isna() & retry]]
             if bad:
                 warnings.warn(f"{len(bad)} unparsable dates set to NaT: {_listing(bad)}",

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "paragraph_spans",
+    "paragraph_of",
+    "paragraph_quotes",
     "normalize",
     "normalize_term",
     "word_count",
@@ -56,10 +59,6 @@ def _fold_char(ch: str) -> str:
     if base and base[0].isascii():
         return base[0]  # e.g. the ligature "ﬁ" keeps its first letter
     return ch
-
-
-def _fold_match(m: re.Match) -> str:
-    return _fold_char(m.group())
 
 
 def _lower_same_length(text: str) -> str:
@@ -97,7 +96,8 @@ def normalize(text: str) -> str:
     """
     lowered = _lower_same_length(text)
     if not lowered.isascii():
-        lowered = _NON_ASCII.sub(_fold_match, lowered)
+        for ch in set(_NON_ASCII.findall(lowered)):  # a few distinct characters per text
+            lowered = lowered.replace(ch, _fold_char(ch))
         if not lowered.isascii():  # letters of other scripts survive as they are
             return "".join(c if c.isalnum() else " " for c in lowered)
     return lowered.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
@@ -125,43 +125,78 @@ def word_count(normalized: str) -> int:
 # Sentences
 # ---------------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm cmdr st jr sr
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp ltd co
-    dept est fig approx univ pres rev hon ave blvd mt ft""".split()
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Maj Adm Cmdr St Jr Sr Rev Hon "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos vs etc Inc Corp Ltd Co "
+    "Dept Fig Univ Pres Ave Blvd Mt Ft Gov Supt Det Insp approx est"
+).split()
+# Sentence boundaries, found by two regular expressions whose first character is
+# fixed, so that the regex engine scans for it at C speed (no Python work per
+# candidate):
+#  _SENT_PUNCT: terminal punctuation (+ closing quotes/brackets), then white space
+#      and an upper-case letter, digit or opening quote -- or a line break; not
+#      after an abbreviation, an initial ("F.") or a dotted acronym ("U.S.");
+#  _SENT_LINE: a blank line; or a line break after a line without terminal
+#      punctuation when the next line starts with a capital (headlines, datelines).
+def _not_abbreviation() -> str:
+    by_len: dict[int, list[str]] = {}
+    for a in _ABBREVIATIONS:
+        by_len.setdefault(len(a), []).append(a)
+    return "".join(
+        r"(?<!\b(?:" + "|".join(sorted(set(words))) + r")\.)" for _, words in sorted(by_len.items())
+    ) + r"(?<!\b[A-Z]\.)(?<![.][A-Za-z]\.)"
+
+
+_SENT_PUNCT = re.compile(
+    r"(?:[!?…]|\.(?:" + _not_abbreviation() + r"))[.!?…]*[\"'”’»)\]]*"
+    r"(?P<space>[ \t\r\f\v]*\n\s*|\s+(?=[\"'“‘«(\[]?[A-Z0-9]))"
 )
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets,
-# whitespace; or a blank line.
-_BOUNDARY = re.compile(
-    r"""(?P<end>[.!?…]+["'”’»)\]]*)(?P<space>\s+)"""
-    r"""|(?P<para>\n[ \t\r\f\v]*\n\s*)"""
-    r"""|(?P<line>\n\s*)"""
+_SENT_LINE = re.compile(
+    r"\n(?:[ \t\r\f\v]*\n\s*|(?<![.!?…:\"'”’»)\]]\n)\s*(?=[\"'“‘«(\[]?[A-Z0-9]))"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TRAILING_SPACE = " \t\r\f\v"
 
 
-def _is_abbreviation(text: str, dot_pos: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot_pos - 20), dot_pos)
-    if not m:
-        return False
-    word = m.group(1)
-    if "." in word:  # U.S, e.g, a.m
-        return True
-    if len(word) == 1 and word.isupper():  # initials: John F. Kennedy
-        return True
-    return word.lower() in _ABBREVIATIONS
+def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
+    """``(cut, next_start)`` of every sentence boundary before ``end``."""
+    breaks = [(m.start("space"), m.end()) for m in _SENT_PUNCT.finditer(text, 0, end)]
+    if "\n" not in text:
+        return breaks
+    lines = [(m.start(), m.end()) for m in _SENT_LINE.finditer(text, 0, end)]
+    if not lines:
+        return breaks
+    merged = []
+    i = 0
+    for cut, nxt in breaks:
+        while i < len(lines) and lines[i][0] < cut:
+            merged.append(lines[i])
+            i += 1
+        while i < len(lines) and lines[i][0] < nxt:  # a line break the punctuation already took
+            i += 1
+        merged.append((cut, nxt))
+    merged.extend(lines[i:])
+    return merged
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into sentences, returned as ``(start, end)`` offsets.
 
-    A rule-based splitter that needs no downloaded model: a sentence ends at
-    ``. ! ? …`` (plus closing quotes) followed by white space and an upper-case
-    letter, digit or opening quote, unless the word before the full stop is a
-    known abbreviation, an initial or a dotted acronym (``U.S.``); a blank line
-    always ends a sentence; a single line break ends one after terminal
-    punctuation, or after a short line without it (a headline, a dateline).
-    Leading and trailing white space is not part of a sentence.
+    A rule-based splitter that needs no downloaded model, run as two regular
+    expressions: a sentence ends at ``. ! ? …`` (plus closing quotes) followed by
+    white space and an upper-case letter, digit or opening quote, or by a line
+    break -- unless the full stop ends a known abbreviation (``Mr.``, ``Jan.``),
+    an initial (``F.``) or a dotted acronym (``U.S.``); a blank line always ends a
+    sentence; so does a line break after a line with no terminal punctuation when
+    the next line starts with a capital (a headline or dateline).  Spans exclude
+    surrounding white space.
+
+    Parameters
+    ----------
+    text : str
+    end : int, optional
+        Only look for boundaries before this offset (the last span then runs to
+        the end of the text).  Used by the matcher, which needs sentence indices
+        only up to its last hit.
 
     Examples
     --------
@@ -170,49 +205,83 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ['Mr. Smith met U.S. officials.', '"No!" he said.', 'Headline', 'Body.']
     """
     spans: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
-    for m in _BOUNDARY.finditer(text):
-        if m.group("end") is not None:
-            nxt = text[m.end() : m.end() + 1]
-            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«(["):
-                if "\n" not in m.group("space"):
-                    continue
-            if m.group("end")[0] == "." and _is_abbreviation(text, m.start()):
-                if "\n" not in m.group("space"):
-                    continue
-            cut = m.start("space")
-        elif m.group("para") is not None:
-            cut = m.start()
-        else:  # a single line break
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            prev_line = text[line_start : m.start()].rstrip()
-            nxt = text[m.end() : m.end() + 1]
-            if not prev_line:
-                continue
-            ends_sentence = prev_line[-1] in ".!?…:\"'”’»)"
-            short_heading = len(prev_line) < 80 and nxt[:1].isupper()
-            if not (ends_sentence or short_heading):
-                continue
-            cut = m.start()
-        _append_span(spans, text, start, cut)
-        start = m.end()
-    _append_span(spans, text, start, n)
+    start = len(text) - len(text.lstrip())
+    for cut, nxt in _sentence_breaks(text, len(text) if end is None else end):
+        while cut > start and text[cut - 1] in _TRAILING_SPACE:
+            cut -= 1
+        if cut > start:
+            spans.append((start, cut))
+        start = nxt
+    stop = len(text.rstrip())
+    if stop > start:
+        spans.append((start, stop))
     return spans
-
-
-def _append_span(spans: list, text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def sentence_index(starts: list[int], pos: int) -> int:
     """Index of the sentence (given the sorted sentence ``starts``) holding ``pos``."""
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------
+
+_TERMINAL = ".!?…:\"”»’"
+
+
+def _is_paragraph_break(text: str, nl: int) -> bool:
+    """Is the line break at ``nl`` a paragraph break?
+
+    Yes after a blank line or before one, and after a line that ends with
+    terminal punctuation or a closing quote (one paragraph per line, as in
+    most exported articles); no inside hard-wrapped running text.
+    """
+    j = nl - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    if j < 0 or text[j] == "\n" or text[j] in _TERMINAL:
+        return True
+    k = nl + 1
+    n = len(text)
+    while k < n and text[k] in " \t\r":
+        k += 1
+    return k >= n or text[k] == "\n"
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the paragraph holding offset ``pos`` (see :func:`paragraph_spans`)."""
+    start = text.rfind("\n", 0, pos)
+    while start >= 0 and not _is_paragraph_break(text, start):
+        start = text.rfind("\n", 0, start)
+    end = text.find("\n", pos)
+    while end >= 0 and not _is_paragraph_break(text, end):
+        end = text.find("\n", end + 1)
+    return start + 1, (len(text) if end < 0 else end)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of ``text`` as ``(start, end)``: split at line breaks that end a paragraph.
+
+    A line break ends a paragraph when it is next to a blank line or follows
+    terminal punctuation or a closing quote.
+
+    Examples
+    --------
+    >>> t = "One line\\nwrapped here.\\nSecond.\\n\\nThird"
+    >>> [t[s:e] for s, e in paragraph_spans(t)]
+    ['One line\\nwrapped here.', 'Second.', '', 'Third']
+    """
+    spans = []
+    start = 0
+    nl = text.find("\n")
+    while nl >= 0:
+        if _is_paragraph_break(text, nl):
+            spans.append((start, nl))
+            start = nl + 1
+        nl = text.find("\n", nl + 1)
+    spans.append((start, len(text)))
+    return spans
 
 
 # ---------------------------------------------------------------------------
@@ -304,7 +373,7 @@ def _family(ch: str) -> str:
     return "double"
 
 
-def quote_spans(text: str) -> list[QuoteSpan]:
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """Find the outermost quotations of ``text`` and classify each as speech or scare quote.
 
     Rules (documented so that users can predict them):
@@ -315,11 +384,11 @@ def quote_spans(text: str) -> list[QuoteSpan]:
       apostrophe, never a quote.
     - Only the outermost quotation counts; marks of another family inside it are
       nested quotations.
-    - A quotation may span sentences but not paragraphs: when a paragraph ends
-      with a quotation still open, it closes there if the next paragraph opens a
-      continuing quotation (news convention), otherwise at the end of the
-      sentence where it opened.  An unbalanced mark never swallows the rest of
-      the article.
+    - A quotation may span sentences but not paragraphs (:func:`paragraph_spans`):
+      when a paragraph ends with a quotation still open, it closes there if the
+      next paragraph opens a continuing quotation (news convention), otherwise at
+      the end of the sentence where it opened.  An unbalanced mark never
+      swallows the rest of the article.
     - A quotation is ``"scare_quote"`` when it holds at most
       :data:`SCARE_QUOTE_MAX_WORDS` words, no sentence punctuation, and no
       attribution cue (``said``, ``told``, ``according to`` ...) sits right
@@ -329,6 +398,9 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     ----------
     text : str
         The original article text.
+    start, end : int, optional
+        Only look at the paragraphs between these offsets (the matcher asks
+        only for the paragraphs that hold hits).
 
     Returns
     -------
@@ -341,18 +413,24 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     >>> [(t[q.start:q.end], q.kind) for q in quote_spans(t)]
     [('"interim president"', 'scare_quote'), ('"We will win,"', 'quoted')]
     """
-    marks = [(m.start(), m.group()) for m in _QUOTE_RE.finditer(text)]
-    if not marks:
-        return []
+    if end is None and start == 0:
+        paragraphs = paragraph_spans(text)
+    else:
+        paragraphs = [(s, e) for s, e in paragraph_spans(text) if e >= start and s <= (end or len(text))]
+    out: list[QuoteSpan] = []
+    for s, e in paragraphs:
+        out.extend(paragraph_quotes(text, s, e))
+    return out
+
+
+def paragraph_quotes(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
+    """The quotations of the paragraph ``text[p_start:p_end]`` (rules in :func:`quote_spans`)."""
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
-    for i, ch in marks:
-        if open_pos >= 0 and "\n\n" in text[open_pos:i] or (
-            open_pos >= 0 and "\n" in text[open_pos:i] and _paragraph_break(text, open_pos, i)
-        ):
-            spans.append(_close_unbalanced(text, open_pos))
-            open_pos = -1
+    for m in _QUOTE_RE.finditer(text, p_start, p_end):
+        i = m.start()
+        ch = m.group()
         role = _role(text, i, ch)
         if role == "none":
             continue
@@ -363,37 +441,20 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if fam != open_family:
             continue  # nested quotation of another family
-        if role in ("close", "either", "close?"):
-            spans.append(QuoteSpan(open_pos, i + 1, "quoted"))
-            open_pos = -1
-        elif role == "open" and fam == "double" and ch == '"':
+        if role in ("close", "either", "close?") or (role == "open" and ch == '"'):
             spans.append(QuoteSpan(open_pos, i + 1, "quoted"))
             open_pos = -1
     if open_pos >= 0:
-        spans.append(_close_unbalanced(text, open_pos))
+        spans.append(_close_unbalanced(text, open_pos, p_end))
     return [_classify(text, q) for q in spans]
 
 
-def _paragraph_break(text: str, a: int, b: int) -> bool:
-    """True when a line break between ``a`` and ``b`` starts a new paragraph."""
-    j = text.find("\n", a, b)
-    while j >= 0:
-        before = text[a:j].rstrip()
-        if before and before[-1] in ".!?…\"”»:":
-            return True
-        j = text.find("\n", j + 1, b)
-    return False
-
-
-def _close_unbalanced(text: str, open_pos: int) -> QuoteSpan:
-    para_end = text.find("\n", open_pos)
-    para_end = len(text) if para_end < 0 else para_end
-    rest = text[para_end:].lstrip()
+def _close_unbalanced(text: str, open_pos: int, para_end: int) -> QuoteSpan:
+    rest = text[para_end : para_end + 200].lstrip()
     if rest[:1] in ("“", '"', "«") and para_end > open_pos:
         return QuoteSpan(open_pos, para_end, "quoted", closed=False)
-    for s, e in sentence_spans(text[open_pos:para_end]):
-        # first sentence after the mark
-        return QuoteSpan(open_pos, open_pos + e, "quoted", closed=False)
+    for _s, e in sentence_spans(text[open_pos:para_end]):
+        return QuoteSpan(open_pos, open_pos + e, "quoted", closed=False)  # first sentence
     return QuoteSpan(open_pos, min(para_end, open_pos + 1), "quoted", closed=False)
 
 
