@@ -147,8 +147,15 @@ def _not_abbreviation() -> str:
     ) + r"(?<!\b[A-Z]\.)(?<![.][A-Za-z]\.)"
 
 
+# `"... immediately!" Maduro said.` is one sentence: no break after a closing quote
+# when an attribution (up to three capitalised words + a speech verb) follows.
+_ATTRIBUTION_AHEAD = (
+    r"(?!\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told|tells|tweeted|wrote|writes|added|adds|"
+    r"asked|asks|replied|insisted|warned|explained|declared|stated|continued|shouted)\b)"
+)
 _SENT_PUNCT = re.compile(
-    r"(?:[!?…]|\.(?:" + _not_abbreviation() + r"))[.!?…]*[\"'”’»)\]]*"
+    r"(?:[!?…]|\.(?:" + _not_abbreviation() + r"))[.!?…]*"
+    r"(?:[)\]]*[\"'”’»]+" + _ATTRIBUTION_AHEAD + r"[)\]]*|[)\]]*)"
     r"(?P<space>[ \t\r\f\v]*\n\s*|\s+(?=[\"'“‘«(\[]?[A-Z0-9]))"
 )
 _SENT_LINE = re.compile(
@@ -464,7 +471,7 @@ def _classify(text: str, q: QuoteSpan) -> QuoteSpan:
     words = inner.split()
     if not q.closed or len(words) > SCARE_QUOTE_MAX_WORDS or re.search(r"[.!?;]\s*\S|[.!?]$", inner):
         return q
-    if inner.endswith(",") or _CUE_BEFORE.search(text, max(0, q.start - 80), q.start):
+    if _CUE_BEFORE.search(text, max(0, q.start - 80), q.start):
         return q
     if _CUE_AFTER.match(text[q.end : q.end + 60]):
         return q
