@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -237,7 +238,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
             owner[key] = pat[:3] + (len(key),) + pat[4:]
             return
         if old[0] != pat[0] and old[2] >= 2 and pat[2] >= 2 and not (old[1] or pat[1]):
-            clashes.append((old[0], pat[0], body))
+            clashes.append((old[0], pat[0], body.strip()))
         if pat[2] > old[2]:
             owner[key] = pat[:3] + (len(key),) + pat[4:]
 
@@ -269,8 +270,13 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
         auto.add_word(key, pat)
     if owner:
         auto.make_automaton()
+    ents = lexicon.entries
+    # Report clashes inside one source file (the user can fix them); across merged
+    # lexicons the exact term wins over another file's variant, by priority.
+    seen_pairs = set()
+    clashes = [c for c in clashes if ents[c[0]].source == ents[c[1]].source
+               and not (c[:2] in seen_pairs or seen_pairs.add(c[:2]))]
     if clashes:
-        ents = lexicon.entries
         shown = "; ".join(
             f"{ents[a].term!r} ({_loc(ents[a])}) and {ents[b].term!r} ({_loc(ents[b])}) both match {k!r}"
             for a, b, k in clashes[:5]
@@ -304,10 +310,10 @@ def _as_articles(articles) -> pd.DataFrame:
                 f"(has: {', '.join(map(str, articles.columns))}); read it with framing.read_articles"
             )
         return articles
-    if isinstance(articles, str) and ("\n" in articles or " " in articles.strip()):
+    if isinstance(articles, str) and not _looks_like_path(articles):
         return pd.DataFrame({"article_id": ["text"], "outlet": [""], "text": [articles]})
     if isinstance(articles, (list, tuple)) and articles and all(isinstance(a, str) for a in articles) \
-            and not all(_looks_like_path(a) for a in articles):
+            and not any(_looks_like_path(a) for a in articles):
         return pd.DataFrame({
             "article_id": [f"text{i}" for i in range(len(articles))],
             "outlet": [""] * len(articles),
@@ -318,10 +324,16 @@ def _as_articles(articles) -> pd.DataFrame:
     return read_articles(articles)
 
 
-def _looks_like_path(s: str) -> bool:
-    from pathlib import Path
+_PATH_SUFFIXES = (".txt", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz")
 
-    return "\n" not in s and len(s) < 4096 and Path(s).exists()
+
+def _looks_like_path(s: str) -> bool:
+    """A string is a path if it exists, or has no white space and looks like one."""
+    if not s or len(s) > 4096 or "\n" in s:
+        return False
+    if os.path.exists(s):
+        return True
+    return not any(c.isspace() for c in s) and ("/" in s or os.sep in s or s.lower().endswith(_PATH_SUFFIXES))
 
 
 def _resolve_lexicon(lexicon):
