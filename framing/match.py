@@ -35,10 +35,12 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from .errors import FramingWarning, InputError
-from .text import normalize, normalize_term, paragraph_of, paragraph_quotes, sentence_spans
+from .text import (classify_quote, normalize, normalize_term, paragraph_of, paragraph_quotes,
+                   sentence_spans)
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +130,13 @@ class CompiledLexicon:
         self.n_patterns = n_patterns
         #: Compiled actor attributor (``framing.actors``), or None when the lexicon has no actors.
         self.actors = actors
+        ents = self.entries
+        self.entry_arrays = (
+            np.array([e.term for e in ents] + [""], dtype=object),
+            np.array([e.category for e in ents] + [""], dtype=object),
+            np.array([e.polarity for e in ents] + [0], dtype="int64"),
+            np.array([e.weight for e in ents] + [0.0], dtype="float64"),
+        )
 
     def __repr__(self):
         return f"<CompiledLexicon {self.lexicon.name!r}: {len(self.entries)} entries, {self.n_patterns} patterns>"
@@ -348,51 +357,89 @@ def _resolve_lexicon(lexicon):
     return load_lexicon(lexicon)
 
 
-def _article_rows(comp: CompiledLexicon, aid, outlet, text, cols):
-    hits = comp.scan(text)
-    if not hits:
-        return
-    # Sentences only up to the last hit (or all of them for actor attribution);
-    # quotations only in the paragraphs that hold hits.
-    sents = sentence_spans(text, None if comp.actors is not None else hits[-1][0] + 1)
-    s_starts = [s for s, _ in sents]
-    quotes: list = []
-    para_end = -1
-    for start, _end, _i, _p in hits:
-        if start >= para_end:
-            p_start, para_end = paragraph_of(text, start)
-            quotes.extend(paragraph_quotes(text, p_start, para_end))
-    q_starts = [q.start for q in quotes]
-    entries = comp.entries
-    who = comp.actors.attribute(text, hits, sents, quotes) if comp.actors is not None else None
-    for h, (start, end, idx, _prio) in enumerate(hits):
-        e = entries[idx]
-        voice = "narrative"
-        k = bisect.bisect_right(q_starts, start) - 1
-        if k >= 0 and start < quotes[k].end:
-            voice = quotes[k].kind
-        cols[0].append(aid)
-        cols[1].append(outlet)
-        cols[2].append(e.term)
-        cols[3].append(text[start:end])
-        cols[4].append(e.category)
-        cols[5].append(e.polarity)
-        cols[6].append(e.weight)
-        cols[7].append(start)
-        cols[8].append(end)
-        cols[9].append(bisect.bisect_right(s_starts, start) - 1 if s_starts else 0)
-        cols[10].append(voice)
-        target, rule, speaker = who[h] if who is not None else ("", "", "")
-        cols[11].append(target)
-        cols[12].append(rule)
-        cols[13].append(speaker if voice == "quoted" else "")
+_VOICES = ("narrative", "quoted", "scare_quote")
 
 
-def _frame(cols) -> pd.DataFrame:
-    df = pd.DataFrame(dict(zip(MATCH_COLUMNS, cols)))
-    if df.empty:
-        df = pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(MATCH_COLUMNS, _DTYPES)})
-    return df.astype(dict(zip(MATCH_COLUMNS, _DTYPES)))
+class _Columns:
+    """Column buffers for the matches of many articles, filled article by article."""
+
+    def __init__(self):
+        self.rows, self.starts, self.ends, self.entries = [], [], [], []
+        self.texts, self.sentences, self.voices = [], [], []
+        self.targets, self.rules, self.speakers = [], [], []
+
+    def add_article(self, comp: CompiledLexicon, row: int, text: str) -> None:
+        hits = comp.scan(text)
+        if not hits:
+            return
+        starts = [h[0] for h in hits]
+        ends = [h[1] for h in hits]
+        n = len(hits)
+        self.rows.extend([row] * n)
+        self.starts.extend(starts)
+        self.ends.extend(ends)
+        self.entries.extend([h[2] for h in hits])
+        self.texts.extend([text[s:e] for s, e in zip(starts, ends)])
+        # Sentences only up to the last hit (all of them for actor attribution).
+        sents = sentence_spans(text, None if comp.actors is not None else starts[-1] + 1)
+        s_starts = [s for s, _ in sents] or [0]
+        self.sentences.extend([max(0, bisect.bisect_right(s_starts, s) - 1) for s in starts])
+        # Quotations only in the paragraphs that hold hits.
+        quotes: list = []
+        para_end = -1
+        for s in starts:
+            if s >= para_end:
+                p_start, para_end = paragraph_of(text, s)
+                quotes.extend(paragraph_quotes(text, p_start, para_end, classify=False))
+        if quotes:
+            q_starts = [q.start for q in quotes]
+            voices = []
+            classified = set()
+            for s in starts:
+                k = bisect.bisect_right(q_starts, s) - 1
+                if k >= 0 and s < quotes[k].end:
+                    if k not in classified:  # classify only quotations that hold hits
+                        quotes[k] = classify_quote(text, quotes[k])
+                        classified.add(k)
+                    voices.append(quotes[k].kind)
+                else:
+                    voices.append("narrative")
+        else:
+            voices = ["narrative"] * n
+        self.voices.extend(voices)
+        if comp.actors is not None:
+            who = comp.actors.attribute(text, hits, sents, quotes)
+            self.targets.extend([w[0] for w in who])
+            self.rules.extend([w[1] for w in who])
+            self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])
+        else:
+            self.targets.extend([""] * n)
+            self.rules.extend([""] * n)
+            self.speakers.extend([""] * n)
+
+    def frame(self, comp: CompiledLexicon, ids, outlets) -> pd.DataFrame:
+        if not self.rows:
+            return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(MATCH_COLUMNS, _DTYPES)})
+        rows = np.asarray(self.rows)
+        idx = np.asarray(self.entries)
+        term, category, polarity, weight = comp.entry_arrays
+        data = {
+            "article_id": np.asarray(ids, dtype=object)[rows],
+            "outlet": np.asarray(outlets, dtype=object)[rows],
+            "term": term[idx],
+            "matched_text": self.texts,
+            "category": category[idx],
+            "polarity": polarity[idx],
+            "weight": weight[idx],
+            "start": np.asarray(self.starts, dtype="int64"),
+            "end": np.asarray(self.ends, dtype="int64"),
+            "sentence": np.asarray(self.sentences, dtype="int64"),
+            "voice": self.voices,
+            "target": self.targets,
+            "target_rule": self.rules,
+            "speaker": self.speakers,
+        }
+        return pd.DataFrame(data).astype(dict(zip(MATCH_COLUMNS, _DTYPES)))
 
 
 _DTYPES = ["object", "object", "object", "object", "object", "int64", "float64",
@@ -420,21 +467,22 @@ def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None) -> Iterator[pd.Da
 
 
 def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame) -> pd.DataFrame:
-    cols = [[] for _ in MATCH_COLUMNS]
-    outlets = articles["outlet"] if "outlet" in articles.columns else itertools.repeat("")
+    cols = _Columns()
     bad = []
-    for aid, outlet, text in zip(articles["article_id"], outlets, articles["text"]):
+    for row, text in enumerate(articles["text"]):
         if not isinstance(text, str):
-            bad.append(aid)
+            bad.append(articles["article_id"].iat[row])
             continue
-        _article_rows(comp, aid, "" if outlet is None or outlet != outlet else outlet, text, cols)
+        cols.add_article(comp, row, text)
     if bad:
         warnings.warn(
             f"{len(bad)} article(s) have no text and no matches: {', '.join(map(str, bad[:5]))}"
             + (" ..." if len(bad) > 5 else ""),
             FramingWarning, stacklevel=3,
         )
-    return _frame(cols)
+    outlets = (articles["outlet"].fillna("") if "outlet" in articles.columns
+               else pd.Series([""] * len(articles)))
+    return cols.frame(comp, articles["article_id"].to_numpy(), outlets.to_numpy())
 
 
 def find_matches(articles, lexicon=None) -> pd.DataFrame:

@@ -26,6 +26,7 @@ __all__ = [
     "paragraph_spans",
     "paragraph_of",
     "paragraph_quotes",
+    "classify_quote",
     "normalize",
     "normalize_term",
     "word_count",
@@ -154,7 +155,7 @@ _ATTRIBUTION_AHEAD = (
     r"asked|asks|replied|insisted|warned|explained|declared|stated|continued|shouted)\b)"
 )
 _SENT_PUNCT = re.compile(
-    r"(?:[!?…]|\.(?:" + _not_abbreviation() + r"))[.!?…]*"
+    r"[.!?…]" + _not_abbreviation() + r"[.!?…]*"
     r"(?:[)\]]*[\"'”’»]+" + _ATTRIBUTION_AHEAD + r"[)\]]*|[)\]]*)"
     r"(?P<space>[ \t\r\f\v]*\n\s*|\s+(?=[\"'“‘«(\[]?[A-Z0-9]))"
 )
@@ -430,8 +431,13 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return out
 
 
-def paragraph_quotes(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
-    """The quotations of the paragraph ``text[p_start:p_end]`` (rules in :func:`quote_spans`)."""
+def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True) -> list[QuoteSpan]:
+    """The quotations of the paragraph ``text[p_start:p_end]`` (rules in :func:`quote_spans`).
+
+    With ``classify=False`` every span has kind ``"quoted"``; call
+    :func:`classify_quote` on the spans that matter (the matcher classifies only
+    quotations that hold hits).
+    """
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
@@ -453,7 +459,7 @@ def paragraph_quotes(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
             open_pos = -1
     if open_pos >= 0:
         spans.append(_close_unbalanced(text, open_pos, p_end))
-    return [_classify(text, q) for q in spans]
+    return [classify_quote(text, q) for q in spans] if classify else spans
 
 
 def _close_unbalanced(text: str, open_pos: int, para_end: int) -> QuoteSpan:
@@ -465,7 +471,8 @@ def _close_unbalanced(text: str, open_pos: int, para_end: int) -> QuoteSpan:
     return QuoteSpan(open_pos, min(para_end, open_pos + 1), "quoted", closed=False)
 
 
-def _classify(text: str, q: QuoteSpan) -> QuoteSpan:
+def classify_quote(text: str, q: QuoteSpan) -> QuoteSpan:
+    """Return ``q`` as ``quoted`` (speech) or ``scare_quote`` (rules in :func:`quote_spans`)."""
     a, b = q.inner
     inner = text[a:b].strip()
     words = inner.split()
