@@ -237,6 +237,32 @@ class Lexicon:
         df.insert(cols.index("case_sensitive") + 1, "wildcard", [e.wildcard for e in self.entries])
         return df
 
+    def near_duplicates(self) -> pd.DataFrame:
+        """Pairs of entries whose words share NLTK Snowball stems (``rebel`` / ``rebellion``).
+
+        Not an error (the two may differ in loadedness on purpose), but worth a
+        look when editing: ``framing lexicon check`` lists them.  Uses NLTK's
+        Snowball stemmer, which needs no downloaded data.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``term_a, line_a, term_b, line_b, stem``.
+        """
+        from nltk.stem.snowball import SnowballStemmer
+
+        stem = SnowballStemmer("english").stem
+        seen: dict[str, Entry] = {}
+        rows = []
+        for e in self.entries:
+            key = " ".join(stem(w) for w in normalize_term(e.term.rstrip("*")))
+            first = seen.get(key)
+            if first is None:
+                seen[key] = e
+            else:
+                rows.append((first.term, first.line, e.term, e.line, key))
+        return pd.DataFrame(rows, columns=["term_a", "line_a", "term_b", "line_b", "stem"])
+
     def actors_frame(self) -> pd.DataFrame:
         """One row per actor: ``name, kind, camp, aliases``."""
         return pd.DataFrame(
