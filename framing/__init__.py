@@ -13,7 +13,10 @@ Flow: text -> matches -> scores -> comparison -> charts / HTML.
 
 import logging
 
+from .align import ALIGN_COLUMNS, align_articles, event_pairs, format_alignment, group_events
 from .analysis import Analysis, analyze
+from .compare import (Comparison, compare_outlets, distinctive_terms, outlet_distances, outlet_map,
+                      term_contributions)
 from .corpus import iter_articles, read_articles
 from .errors import FramingError, FramingWarning, InputError, LexiconError
 from .lexicon import Actor, Category, Entry, Lexicon, available_lexicons, load_lexicon
@@ -26,6 +29,9 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Analysis", "analyze",
+    "Comparison", "compare_outlets", "distinctive_terms", "outlet_distances", "outlet_map",
+    "term_contributions",
+    "align_articles", "format_alignment", "group_events", "event_pairs", "ALIGN_COLUMNS",
     "Actor", "Category", "Entry", "Lexicon", "available_lexicons", "load_lexicon",
     "read_articles", "iter_articles",
     "find_matches", "iter_matches", "compile_lexicon", "MATCH_COLUMNS",
