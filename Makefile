@@ -18,11 +18,16 @@ $(STAMP): setup.cfg pyproject.toml
 
 demo: $(STAMP)
 	$(VENV)/bin/framing lexicon list
-	$(VENV)/bin/framing matches seeds/ --lexicon loaded-language --lexicon venezuela-2019
-	$(VENV)/bin/framing score seeds/ --by outlet --lexicon loaded-language --lexicon venezuela-2019
+	$(VENV)/bin/framing matches seeds/ -l loaded-language -l venezuela-2019
+	$(VENV)/bin/framing score seeds/ --by outlet -l loaded-language -l venezuela-2019
+	$(VENV)/bin/framing actors seeds/ --by outlet
+	$(VENV)/bin/framing align seeds/000_edbf8da76c908260.txt seeds/002_23d72b98b34a2c10.txt
 	mkdir -p out
-	$(VENV)/bin/framing matches seeds/ -l loaded-language -l venezuela-2019 -o out/seed-matches.csv
-	@echo "wrote out/seed-matches.csv"
+	$(VENV)/bin/framing matches seeds/ -o out/seed-matches.csv
+	$(VENV)/bin/framing report seeds/ -o out/report.html
+	$(VENV)/bin/framing worksheet seeds/ -o out/worksheet.html --key out/answer-key.html
+	$(VENV)/bin/framing chart side-by-side seeds/ -o out/side-by-side.png
+	@echo "wrote out/seed-matches.csv, out/report.html, out/worksheet.html, out/answer-key.html, out/side-by-side.png"
 
 test: $(STAMP)
 	$(PY) -m pytest -q

@@ -194,7 +194,9 @@ def main(argv=None) -> dict:
     print(f"{'  cost of actor attribution (time ratio)':48s} {res['attribution_cost_ratio']:.2f}x")
 
     big = synthetic_lexicon(texts, 10_000, builtin)
-    run("find_matches, 10,000-entry lexicon", big, "lex10k")
+    run("find_matches, 10,000 entries (curated profile)", big, "lex10k")
+    sparse = random_lexicon(10_000, seed=2)
+    run("find_matches, 10,000 entries (rare terms)", sparse, "lex10k_rare")
 
     t0 = time.perf_counter()
     huge = random_lexicon(100_000)

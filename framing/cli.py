@@ -122,6 +122,11 @@ def cmd_lexicon(args) -> int:
                 sys.stderr.write(f"warning: {w.message}\n")
             n_warn += len(caught)
             sys.stdout.write(f"ok: {src}: {lex!r}\n")
+            for r in lex.near_duplicates().itertuples():
+                sys.stdout.write(
+                    f"note: {r.term_a!r} (line {r.line_a}) and {r.term_b!r} (line {r.line_b}) "
+                    f"share the stem {r.stem!r}: keep both only if they differ in loadedness\n"
+                )
         return 1 if (n_warn and args.strict) else 0
     lex = load_lexicon(*args.sources)
     if args.action == "export":
@@ -181,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 #: Modules whose ``register_cli(subparsers)`` adds their commands.  These modules
 #: must be cheap to import: heavy imports (scikit-learn, matplotlib) go inside functions.
-EXTRA_COMMAND_MODULES: list[str] = []
+EXTRA_COMMAND_MODULES: list[str] = ["framing.compare", "framing.align", "framing.report", "framing.classroom", "framing.chart", "framing.actors"]
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):

@@ -144,7 +144,10 @@ class CompiledLexicon:
     # -- one article -------------------------------------------------------
     def scan(self, text: str) -> list[tuple[int, int, int, int]]:
         """Resolved hits in ``text`` as ``(start, end, entry_index, priority)``, sorted."""
-        norm = normalize(text)
+        return self.scan_normalized(text, normalize(text))
+
+    def scan_normalized(self, text: str, norm: str) -> list[tuple[int, int, int, int]]:
+        """:meth:`scan` given ``norm = normalize(text)`` (which the caller may reuse)."""
         padded = " " + norm + " "
         cands = []
         excepts = None
@@ -369,7 +372,8 @@ class _Columns:
         self.targets, self.rules, self.speakers = [], [], []
 
     def add_article(self, comp: CompiledLexicon, row: int, text: str) -> None:
-        hits = comp.scan(text)
+        norm = normalize(text)
+        hits = comp.scan_normalized(text, norm)
         if not hits:
             return
         starts = [h[0] for h in hits]
@@ -408,7 +412,7 @@ class _Columns:
             voices = ["narrative"] * n
         self.voices.extend(voices)
         if comp.actors is not None:
-            who = comp.actors.attribute(text, hits, sents, quotes)
+            who = comp.actors.attribute(text, hits, sents, quotes, norm=norm)
             self.targets.extend([w[0] for w in who])
             self.rules.extend([w[1] for w in who])
             self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])

@@ -42,17 +42,18 @@ __all__ = [
 
 # ASCII: keep [a-z0-9], everything else becomes a space.  Applied with
 # bytes.translate, which runs at memory speed.
-_ASCII_TABLE = bytes(
-    c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
+_ASCII_TABLE = bytes(  # A-Z -> a-z, keep a-z and 0-9, everything else -> space
+    c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256)
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
-    """One character of the normalised layer for a non-ASCII, lower-cased ``ch``."""
+    """One character of the normalised layer for a non-ASCII ``ch`` (lower-cased, no accent)."""
     if not ch.isalnum():
         return " "
+    ch = ch.lower()[0]
     decomposed = unicodedata.normalize("NFKD", ch)
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
     if len(base) == 1:
@@ -95,13 +96,14 @@ def normalize(text: str) -> str:
     >>> normalize("coup d’État") == normalize("coup d'etat")
     True
     """
-    lowered = _lower_same_length(text)
-    if not lowered.isascii():
-        for ch in set(_NON_ASCII.findall(lowered)):  # a few distinct characters per text
-            lowered = lowered.replace(ch, _fold_char(ch))
-        if not lowered.isascii():  # letters of other scripts survive as they are
+    if not text.isascii():
+        for ch in set(_NON_ASCII.findall(text)):  # a few distinct characters per text
+            text = text.replace(ch, _fold_char(ch))
+        if not text.isascii():  # letters of other scripts survive as they are
+            lowered = _lower_same_length(text)
             return "".join(c if c.isalnum() else " " for c in lowered)
-    return lowered.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    # ASCII: one bytes.translate lower-cases and blanks punctuation at memory speed.
+    return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
 
 
 def normalize_term(term: str) -> list[str]:

@@ -1,0 +1,527 @@
+"""Tests for framing.report: HTML rendering, escaping, and the report in a real browser.
+
+Browser tests drive Debian's chromium headless (``--dump-dom``, ``--screenshot``) and
+download nothing; they are skipped when chromium is not installed.  DOM checks run in
+a small harness script injected into a copy of the page, which writes its findings
+as JSON into the DOM that ``--dump-dom`` returns.
+"""
+
+import base64
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+from framing.errors import FramingWarning, InputError, LexiconError
+from framing.report import (
+    render_article,
+    render_articles_html,
+    render_report,
+    render_side_by_side,
+    spans_from_matches,
+    write_report,
+)
+
+ROOT = Path(__file__).parents[1]
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).parent / "data" / "report"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium); browser tests skipped"
+)
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
+    "--hide-scrollbars", "--no-pdf-header-footer",
+]
+
+
+# --- fixtures and helpers ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lexicon():
+    """The built-in lexicons (loaded-language is optional: a colleague is writing it)."""
+    try:
+        return framing.load_lexicon("loaded-language", "venezuela-2019")
+    except LexiconError:
+        return framing.load_lexicon("venezuela-2019")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return framing.read_articles(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def seed_matches(seeds, lexicon):
+    return framing.find_matches(seeds, lexicon)
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds, seed_matches, lexicon):
+    return render_report(seed_matches, seeds, lexicon=lexicon)
+
+
+@pytest.fixture(scope="module")
+def xss():
+    articles = framing.read_articles(DATA / "xss_articles.jsonl")
+    lex = framing.load_lexicon("venezuela-2019", DATA / "xss_lexicon.yaml")
+    return articles, lex
+
+
+class _Tags(HTMLParser):
+    """Start tags, attributes and text of an HTML string, and whether it is well nested."""
+
+    VOID = {"meta", "br", "col", "img", "input", "link", "hr", "path", "rect"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.stack, self.errors, self.text = [], [], [], []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+            if tag == "span" and ("class", "tip") in attrs or self._skip:
+                self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            return
+        self.stack.pop()
+        if self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(fragment: str) -> _Tags:
+    p = _Tags()
+    p.feed(fragment)
+    p.close()
+    return p
+
+
+def chromium(tmp_path, page: Path, *args, window=(1200, 1600), timeout=120):
+    """Run headless chromium on a local file; returns the CompletedProcess (stdout: the DOM)."""
+    profile = tmp_path / f"chromium-{uuid.uuid4().hex[:8]}"
+    env = dict(os.environ, HOME=str(tmp_path))
+    cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+           f"--window-size={window[0]},{window[1]}", *args, page.resolve().as_uri()]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+HARNESS = """<script id="harness">
+window.__errors = [];
+window.addEventListener("error", function (e) { window.__errors.push("error: " + (e.message || e.type)); }, true);
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__errors.push("csp: " + e.violatedDirective + " " + e.blockedURI); });
+var __ce = console.error;
+console.error = function () { window.__errors.push("console: " + [].join.call(arguments, " ")); __ce.apply(console, arguments); };
+window.addEventListener("load", function () {
+  var out;
+  try { out = (CHECK)(); } catch (e) { out = {harness_error: String(e) + " " + e.stack}; }
+  out.errors = window.__errors;
+  out.title = document.title;
+  out.pwned = !!window.__pwned || !!document.getElementById("pwned") || document.title === "PWNED";
+  out.resources = performance.getEntriesByType("resource").map(function (r) { return r.name; });
+  out.scrollWidth = document.documentElement.scrollWidth;
+  out.clientWidth = document.documentElement.clientWidth;
+  var pre = document.createElement("pre"); pre.id = "harness-out"; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def run_in_browser(tmp_path, page: str, check_js: str = "function () { return {}; }", *, window=(1200, 1600),
+                   keep_csp=False):
+    """Load ``page`` with the harness; returns (result dict, dumped DOM).
+
+    The page's Content-Security-Policy is removed (unless ``keep_csp``) so that the
+    XSS checks test the escaping alone, not the CSP that would also block a payload.
+    """
+    if not keep_csp:
+        page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+    if "<head>" not in page:
+        page = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{page}</body></html>"
+    page = page.replace("<head>", "<head>" + HARNESS.replace("CHECK", check_js), 1)
+    path = tmp_path / f"page-{uuid.uuid4().hex[:8]}.html"
+    path.write_text(page, encoding="utf-8")
+    proc = chromium(tmp_path, path, "--dump-dom", window=window)
+    m = re.search(r'<pre id="harness-out">(.*?)</pre>', proc.stdout, re.S)
+    assert m, f"no harness output; chromium said: {proc.stderr[-2000:]}"
+    return json.loads(html.unescape(m.group(1))), proc.stdout
+
+
+# JS: focus every highlighted term; is its tooltip hidden before, shown after, inside the window?
+TOOLTIP_CHECK = """function () {
+  var marks = [].slice.call(document.querySelectorAll("mark.hit[tabindex]"));
+  var w = document.documentElement.clientWidth, r = {n: marks.length, hidden_before: 0, shown: 0,
+      inside: 0, outside: [], with_note: 0, described: 0};
+  marks.forEach(function (m) {
+    var tip = m.querySelector(".tip");
+    if (!tip) return;
+    if (getComputedStyle(tip).display === "none") r.hidden_before++;
+    m.focus();
+    var box = tip.getBoundingClientRect();
+    if (document.activeElement === m && getComputedStyle(tip).display !== "none" && box.width > 0) r.shown++;
+    if (box.left >= -0.5 && box.right <= w + 0.5) r.inside++;
+    else r.outside.push([m.textContent.slice(0, 20), Math.round(box.left), Math.round(box.right), w]);
+    if (tip.querySelector(".tip-note")) r.with_note++;
+    if (document.getElementById(m.getAttribute("aria-describedby")) === tip) r.described++;
+    m.blur();
+  });
+  r.hover_rule = [].some.call(document.styleSheets, function (s) {
+    return [].some.call(s.cssRules, function (rule) {
+      return rule.selectorText && rule.selectorText.indexOf(":hover > .tip") >= 0 && rule.style.display === "block";
+    });
+  });
+  r.speech = document.querySelectorAll(".q-speech").length;
+  r.scare = document.querySelectorAll(".q-scare").length;
+  r.scare_label = document.querySelector(".q-scare") ?
+      getComputedStyle(document.querySelector(".q-scare"), "::after").content : "";
+  r.speech_style = document.querySelector(".q-speech") ?
+      getComputedStyle(document.querySelector(".q-speech")).fontStyle : "";
+  r.svg = document.querySelectorAll("figure.chart svg").length;
+  r.sbs_rows = document.querySelectorAll("table.sbs tbody tr").length;
+  return r;
+}"""
+
+# JS: what would have run or loaded if the escaping had failed?
+XSS_CHECK = """function () {
+  var scripts = [].slice.call(document.scripts).filter(function (s) { return s.id !== "harness"; });
+  var handlers = [].slice.call(document.querySelectorAll("*")).filter(function (e) {
+    return [].some.call(e.attributes, function (a) { return /^on/i.test(a.name); }); });
+  var links = [].slice.call(document.querySelectorAll("a[href]")).filter(function (a) {
+    return a.getAttribute("href").charAt(0) !== "#"; });
+  var text = document.body.textContent;
+  return {scripts: scripts.length, script_text: scripts.map(function (s) { return s.textContent.slice(0, 60); }),
+          handlers: handlers.map(function (e) { return e.tagName; }), links: links.length,
+          embeds: document.querySelectorAll("img, iframe, object, embed, style:not(:first-of-type), u, textarea").length,
+          body_visible: getComputedStyle(document.body).display !== "none",
+          has_script_text: text.indexOf("<script>document.title='PWNED'") >= 0,
+          has_img_text: text.indexOf("<img src=x onerror=") >= 0,
+          has_link_text: text.indexOf("<a href=\\"javascript:") >= 0,
+          marks: document.querySelectorAll("mark.hit").length};
+}"""
+
+
+# --- spans and render_article ----------------------------------------------------------------
+
+def test_spans_from_matches_join_lexicon_notes(seed_matches, seeds, lexicon):
+    aid = seeds["article_id"].iloc[1]
+    spans = spans_from_matches(seed_matches, aid, lexicon=lexicon)
+    assert len(spans) == (seed_matches["article_id"] == aid).sum()
+    by_term = {s["term"]: s for s in spans}
+    figure = by_term["opposition figure"]
+    assert figure["label"] == "delegitimizing" and "figure" in figure["note"]
+    assert figure["neutral"] and all(isinstance(n, str) for n in figure["neutral"])
+    text = seeds["text"].iloc[1]
+    assert all(text[s["start"]:s["end"]] == s["matched_text"] for s in spans)
+
+
+def test_spans_from_matches_missing_columns_named():
+    with pytest.raises(InputError, match="lacks column.*start"):
+        spans_from_matches(pd.DataFrame({"article_id": ["a"], "end": [1], "category": ["x"]}), "a")
+
+
+@pytest.mark.parametrize("payload", [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+    "\"'><svg onload=alert(1)>",
+    "&lt;already escaped&gt; & &amp;",
+    "</textarea></style></title><!--",
+])
+def test_render_article_escapes_every_slice(payload):
+    text = f"The regime {payload} the regime {payload}."
+    spans = [{"start": m.start(), "end": m.end(), "label": "x", "note": payload, "neutral": [payload],
+              "term": payload, "target": payload} for m in re.finditer("regime", text)]
+    out = render_article(text, spans, quotes=[], paragraphs=False)
+    p = parse(out)
+    assert {t for t, _ in p.tags} <= {"mark", "span", "b"}
+    assert not p.errors and not p.stack
+    assert "".join(p.text) == text  # the text round-trips, markup shown as text
+    assert all(not k.startswith("on") for _, attrs in p.tags for k in attrs)
+
+
+def test_render_article_marks_quotes_and_voices():
+    text = 'Officials hailed the "interim president". "The regime must go," he said.'
+    spans = [{"start": text.index("interim"), "end": text.index("interim") + 17, "label": "leg",
+              "voice": "scare_quote"},
+             {"start": text.index("regime"), "end": text.index("regime") + 6, "label": "del",
+              "voice": "quoted", "speaker": "Bolton"}]
+    out = render_article(text, spans, colors={"leg": "#0072B2", "del": "#D55E00"})
+    assert out.count('<span class="q q-scare">') == 1 and out.count('<span class="q q-speech">') == 1
+    assert 'class="hit v-scare_quote"' in out and 'class="hit v-quoted"' in out
+    assert "<b>Speaker:</b> Bolton" in out
+    assert "--c:#D55E00" in out and out.startswith("<p>")
+
+
+def test_render_article_span_crossing_a_quote_is_split_and_nested():
+    text = 'He said "the self-proclaimed leader" won.'
+    start = text.index("self")
+    spans = [{"start": start, "end": text.index('" won'), "label": "x"},
+             {"start": 0, "end": 2, "label": "y"}]
+    quotes = [{"start": text.index('"'), "end": start + 4, "kind": "scare_quote"}]
+    out = render_article(text, spans, quotes=quotes, paragraphs=False)
+    p = parse(out)
+    assert not p.errors and not p.stack and "".join(p.text) == text
+    assert out.count("<mark") == 3 and out.count('class="tip"') == 2  # continuation has no tooltip
+
+
+def test_render_article_unsafe_colour_replaced():
+    out = render_article("a regime", [{"start": 2, "end": 8, "label": "x"}],
+                         colors={"x": "red;}</style><script>alert(1)</script>"}, quotes=[])
+    assert "<script" not in out and "red;" not in out and "--c:#" in out
+
+
+def test_render_article_span_not_fitting_text_warns():
+    with pytest.warns(FramingWarning, match="do not fit the article text"):
+        out = render_article("short", [{"start": 2, "end": 50, "label": "x"},
+                                       {"start": 0, "end": 5, "label": "x", "matched_text": "other"}])
+    assert "<mark" not in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'“”\n.é")), max_size=60),
+       cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8)), max_size=6))
+def test_render_article_round_trips_any_text(text, cuts):
+    spans = [{"start": a, "end": min(a + n, len(text)), "label": f"c{a % 3}"} for a, n in cuts if a < len(text)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        out = render_article(text, spans)
+    p = parse(out)
+    assert not p.errors and not p.stack
+    assert "".join(p.text) == "".join(seg for seg in re.findall(r"[^\n]+|\n", text))
+
+
+# --- fragments and the report ----------------------------------------------------------------
+
+def test_render_articles_html_fragment(seeds, seed_matches, lexicon):
+    out = render_articles_html(seed_matches, seeds, lexicon=lexicon)
+    assert out.startswith('<div class="fr fr-articles"><style>') and "<script" not in out
+    assert out.count('<mark class="hit') >= len(seed_matches)
+    assert out.count('<article class="art"') == len(seeds)
+    for cat, color in lexicon.colors.items():
+        if cat in set(seed_matches["category"]):
+            assert f"--c:{color}" in out
+    assert '<table class="profile">' in out
+
+
+def test_analysis_repr_html_highlights_terms(lexicon):
+    analysis = framing.analyze('Maduro met the self-proclaimed "interim president" in Caracas.', lexicon)
+    out = analysis._repr_html_()
+    assert '<mark class="hit v-narrative" tabindex="0"' in out
+    assert "self-proclaimed<span class=\"tip\"" in out and 'class="q q-scare"' in out
+    assert "<b>Neutral:</b>" in out
+
+
+def test_render_articles_html_accepts_plain_text():
+    out = render_articles_html(None, "The self-proclaimed leader.", lexicon="venezuela-2019")
+    assert "self-proclaimed<span" in out
+
+
+def test_render_report_is_self_contained(seed_report):
+    page = seed_report
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert not re.search(r"""(?:src|href)\s*=\s*(?!["']?(?:#|data:))""", page)
+    assert not re.search(r"@import|url\(\s*['\"]?(?!data:|#)|@font-face", page)
+    assert "<link" not in page and "cdn" not in page.lower()
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1 and len(scripts[0]) < 1500  # one tiny inline script
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert "default-src &#x27;none&#x27;" in csp and f"sha256-{digest}" in csp
+
+
+def test_render_report_sections(seed_report, seed_matches):
+    page = seed_report
+    for section in ('id="outlets"', 'id="side-by-side"', 'id="articles"', 'class="legend"'):
+        assert section in page
+    assert "<svg" in page and "<figcaption>" in page
+    assert page.count('<table class="profile">') == 2
+
+
+def test_render_report_side_by_side_shows_differing_terms(seed_report):
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', seed_report.split('id="side-by-side"')[1].split("</table>")[0], re.S)
+    row = next(body for kind, body in rows if "self-proclaimed" in body)
+    left, right = re.findall(r'<td class="s[ab]"[^>]*>(.*?)</td>', row, re.S)
+    assert re.search(r'<mark class="hit v-narrative diff"[^>]*>self-proclaimed', left)
+    assert re.search(r'<mark class="hit v-scare_quote diff"[^>]*>interim president', left)
+    assert re.search(r'<mark class="hit v-narrative diff"[^>]*>opposition figure', right)
+    assert "hit v-narrative diff\" tabindex=\"0\"" in right
+
+
+def test_render_report_single_outlet_has_no_comparison(lexicon):
+    page = render_report(None, ["The regime fell.", "The puppet spoke."], lexicon=lexicon)
+    assert 'id="outlets"' not in page
+    assert 'id="side-by-side"' in page  # two articles: shown side by side by default
+    page = render_report(None, ["The regime fell.", "The puppet spoke."], lexicon=lexicon, side_by_side=False)
+    assert 'id="side-by-side"' not in page
+
+
+def test_render_report_side_by_side_unknown_id(seeds, lexicon):
+    with pytest.raises(InputError, match="no article with id 'nope'"):
+        render_report(None, seeds, lexicon=lexicon, side_by_side=("nope", seeds["article_id"].iloc[0]))
+
+
+def test_render_report_uses_a_given_comparison(seeds, seed_matches, lexicon):
+    compare = pytest.importorskip("framing.compare")
+    scores = framing.score_articles(seed_matches, seeds, categories=lexicon)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        comp = compare.compare_outlets(scores, by="outlet", n_boot=50, n_perm=50, random_state=1)
+    page = render_report(seed_matches, seeds, lexicon=lexicon, comparison=comp, side_by_side=False)
+    assert '<table class="contrasts">' in page and "<svg" in page
+
+
+@pytest.mark.parametrize("missing", ["framing.align", "framing.compare", "framing.plot"])
+def test_render_report_degrades_without_a_producer(monkeypatch, seeds, seed_matches, lexicon, missing):
+    monkeypatch.setitem(sys.modules, missing, None)  # import raises ImportError
+    page = render_report(seed_matches, seeds, lexicon=lexicon)
+    assert 'id="side-by-side"' in page and 'id="outlets"' in page and "<svg" in page
+    assert "opposition figure" in page.split('id="side-by-side"')[1].split("</table>")[0]
+
+
+def test_render_report_escapes_hostile_articles_and_lexicon(xss):
+    articles, lex = xss
+    page = render_report(None, articles, lexicon=lex, title="<script>alert('title')</script>")
+    body = page.split("<body>", 1)[1].rsplit("<script>", 1)[0]
+    assert "<script" not in body and "<img" not in body and "<iframe" not in body and "<svg onload" not in body
+    assert "javascript:" not in re.sub(r"&[^;]+;", "", " ".join(re.findall(r'href="[^"]*"', body)))
+    assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;" in body
+    assert "red;}" not in page
+    p = parse(page)
+    assert not p.errors, p.errors[:3]
+    assert all(not k.startswith("on") for _, attrs in p.tags for k in attrs)
+
+
+def test_render_side_by_side_fragment(seeds, lexicon):
+    ids = seeds["article_id"].tolist()
+    out = render_side_by_side(ids[0], ids[1], articles=seeds, lexicon=lexicon)
+    assert out.startswith('<div class="fr fr-sbs">') and '<table class="sbs">' in out
+
+
+def test_write_report_writes_utf8(tmp_path, seeds, seed_matches, lexicon):
+    path = write_report(tmp_path / "r.html", seed_matches, seeds, lexicon=lexicon, title="Zwei Artikel – ü")
+    assert path.read_text(encoding="utf-8").count("Zwei Artikel – ü") == 2
+
+
+def test_cli_report(tmp_path, seeds, capsys):
+    from framing.cli import main
+
+    out = tmp_path / "report.html"
+    ids = seeds["article_id"].tolist()
+    assert main(["report", str(SEEDS), "-o", str(out), "-l", "venezuela-2019",
+                 "--side-by-side", ids[1], ids[0]]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'id="side-by-side-0"' in page and "opposition figure" in page
+    assert main(["report", str(SEEDS), "-o", str(out), "--side-by-side", "x", "y"]) == 2
+    assert "no article with id 'x'" in capsys.readouterr().err
+
+
+# --- in a real browser ---------------------------------------------------------------------
+
+@needs_chromium
+def test_browser_report_loads_without_console_errors(tmp_path, seed_report):
+    """The page as written (its CSP in place): no JS error, CSP violation or failed load."""
+    path = tmp_path / "report.html"
+    path.write_text(seed_report, encoding="utf-8")
+    proc = chromium(tmp_path, path, "--dump-dom", "--enable-logging=stderr", "--v=0")
+    console = [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
+    assert not console, console[:5]
+    assert proc.stdout.count('<mark class="hit') > 30 and 'class="tip"' in proc.stdout
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [1200, 500])  # headless chromium windows are >= 500 px
+def test_browser_tooltips_show_on_focus_inside_window(tmp_path, seed_report, seed_matches, width):
+    res, _ = run_in_browser(tmp_path, seed_report, TOOLTIP_CHECK, window=(width, 1400), keep_csp=True)
+    assert not res.get("harness_error"), res
+    assert res["errors"] == [] and res["resources"] == []  # no error, nothing fetched
+    assert res["n"] >= len(seed_matches)  # articles + side by side
+    assert res["hidden_before"] == res["n"] == res["shown"] == res["described"]
+    assert res["inside"] == res["n"], res["outside"]
+    assert res["with_note"] == res["n"] and res["hover_rule"]
+    assert res["speech"] > 0 and res["speech_style"] == "italic"
+    assert res["scare"] > 0 and "scare quote" in res["scare_label"]
+    assert res["svg"] == 1 and res["sbs_rows"] > 10
+    assert res["scrollWidth"] <= res["clientWidth"]  # no horizontal overflow
+
+
+@needs_chromium
+def test_browser_xss_fixtures_do_not_execute(tmp_path, xss):
+    articles, lex = xss
+    page = render_report(None, articles, lexicon=lex)  # two articles: also side by side
+    res, dom = run_in_browser(tmp_path, page, XSS_CHECK)
+    assert not res.get("harness_error"), res
+    assert not res["pwned"] and res["title"] != "PWNED"
+    assert res["scripts"] == 1 and "Keep a term" in res["script_text"][0]  # only the tooltip script
+    assert res["handlers"] == [] and res["links"] == 0 and res["embeds"] == 0 and res["body_visible"]
+    assert res["has_script_text"] and res["has_img_text"] and res["has_link_text"]
+    assert res["marks"] >= 4 and res["errors"] == []
+
+
+@needs_chromium
+def test_browser_xss_in_notebook_fragment(tmp_path, xss):
+    articles, lex = xss
+    fragment = render_articles_html(None, articles, lexicon=lex)
+    res, _ = run_in_browser(tmp_path, fragment, XSS_CHECK)
+    assert not res["pwned"] and res["scripts"] == 0 and res["handlers"] == [] and res["links"] == 0
+    assert res["has_script_text"] and res["marks"] >= 4
+
+
+@needs_chromium
+def test_browser_screenshot_of_report(tmp_path, seed_report):
+    path = tmp_path / "report.html"
+    path.write_text(seed_report, encoding="utf-8")
+    png = tmp_path / "shot.png"
+    chromium(tmp_path, path, f"--screenshot={png}", window=(1000, 1400))
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1000, 1400) and len(data) > 20_000
+
+
+def test_render_article_without_tooltips_for_print():
+    out = render_article("The regime fell.", [{"start": 4, "end": 10, "label": "x", "note": "n"}],
+                         quotes=[], tooltips=False)
+    assert '<mark class="hit v-narrative" style="' in out
+    assert "tabindex" not in out and "tip" not in out and "aria-describedby" not in out
+
+
+def test_render_report_many_outlets_get_a_shaded_table(lexicon):
+    outlets = [f"Outlet {i}" for i in range(8)]
+    articles = pd.DataFrame({
+        "article_id": [f"a{i}{k}" for i in range(8) for k in range(2)],
+        "outlet": [o for o in outlets for _ in range(2)],
+        "text": ["The regime and its puppet staged a coup." if i % 2 else "The government met." for i in range(16)],
+    })
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        page = render_report(None, articles, lexicon=lexicon)
+    table = page.split('<table class="rates">')[1].split("</table>")[0]
+    assert all(f"<th scope=\"row\">{o}</th>" in table for o in outlets)
+    assert '<main class="fr fr-report wide">' in page and "<details><summary>16 articles</summary>" in page
