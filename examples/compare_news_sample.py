@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
+
+from _common import ROOT, news_sample
 
 import framing
 from framing.compare import (
@@ -34,8 +35,7 @@ from framing.compare import (
     term_contributions,
 )
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared/data/news-sample/articles.jsonl.gz"
-OUT = Path(__file__).resolve().parent / "output"
+OUT = ROOT / "examples" / "output"
 
 
 def show(title: str, df: pd.DataFrame, n: int | None = None) -> None:
@@ -45,11 +45,10 @@ def show(title: str, df: pd.DataFrame, n: int | None = None) -> None:
 
 
 def main(save: bool = False) -> int:
-    if not DATA.exists():
-        print(f"skipped: the news sample is not at {DATA}")
-        return 0
     t0 = time.perf_counter()
-    arts = framing.read_articles(DATA, text="content", outlet="source", article_id="ID")
+    arts = news_sample()
+    if arts is None:
+        return 0
     lex = framing.load_lexicon()
     matches = framing.find_matches(arts, lex)
     scores = framing.score_articles(matches, arts, categories=lex)

@@ -16,25 +16,23 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
+
+from _common import news_sample, read_seeds
 
 import framing
 from framing.align import align_articles, event_pairs, format_alignment, group_events
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared/data/news-sample/articles.jsonl.gz"
-
 
 def main(n_pairs: int = 10) -> int:
     lex = framing.load_lexicon()
-    if not DATA.exists():
-        print(f"the news sample is not at {DATA}; aligning the seed articles instead\n")
-        seeds = framing.read_articles(ROOT / "seeds")
+    arts = news_sample()
+    if arts is None:
+        print("aligning the seed articles instead\n")
+        seeds = read_seeds()
         print(format_alignment(align_articles(seeds.iloc[0], seeds.iloc[1], lexicon=lex), only_terms=True))
         return 0
-    arts = framing.read_articles(DATA, text="content", outlet="source", article_id="ID")
     t = time.perf_counter()
     events = group_events(arts, window_days=3, threshold=0.3)
     pairs = event_pairs(events)

@@ -14,19 +14,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from _common import ROOT, read_seeds
+
 import framing
-from framing.errors import LexiconError
 from framing.report import write_report
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def seed_lexicon():
-    """Both built-in lexicons; venezuela-2019 alone if loaded-language is not there."""
-    try:
-        return framing.load_lexicon("loaded-language", "venezuela-2019")
-    except LexiconError:
-        return framing.load_lexicon("venezuela-2019")
 
 
 def screenshot(html_path: Path, png: Path, width: int = 1200, height: int = 1600) -> None:
@@ -50,8 +41,8 @@ def main() -> None:
     parser.add_argument("--screenshot", metavar="PNG", help="also save a screenshot of the page")
     args = parser.parse_args()
 
-    lexicon = seed_lexicon()
-    articles = framing.read_articles(ROOT / "seeds")
+    lexicon = framing.load_lexicon("loaded-language", "venezuela-2019")
+    articles = read_seeds()
     matches = framing.find_matches(articles, lexicon)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -15,19 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from _common import ROOT, read_seeds
+
 import framing
 from framing.classroom import answer_key, grade_answers, make_answer_key, make_worksheet
-from framing.errors import LexiconError
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def seed_lexicon():
-    """Both built-in lexicons; venezuela-2019 alone if loaded-language is not there."""
-    try:
-        return framing.load_lexicon("loaded-language", "venezuela-2019")
-    except LexiconError:
-        return framing.load_lexicon("venezuela-2019")
 
 
 def main() -> None:
@@ -36,8 +27,8 @@ def main() -> None:
     parser.add_argument("--paper", default="A4", choices=["A4", "Letter"])
     args = parser.parse_args()
 
-    lexicon = seed_lexicon()
-    articles = framing.read_articles(ROOT / "seeds")
+    lexicon = framing.load_lexicon("loaded-language", "venezuela-2019")
+    articles = read_seeds()
     key = answer_key(articles, lexicon)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

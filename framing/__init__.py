@@ -13,6 +13,7 @@ Flow: text -> matches -> scores -> comparison -> charts / HTML.
 
 import logging
 
+from .actors import actor_profile, find_mentions
 from .align import ALIGN_COLUMNS, align_articles, event_pairs, format_alignment, group_events
 from .analysis import Analysis, analyze
 from .compare import (Comparison, compare_outlets, distinctive_terms, outlet_distances, outlet_map,
@@ -21,6 +22,8 @@ from .corpus import iter_articles, read_articles
 from .errors import FramingError, FramingWarning, InputError, LexiconError
 from .lexicon import Actor, Category, Entry, Lexicon, available_lexicons, load_lexicon
 from .match import MATCH_COLUMNS, compile_lexicon, find_matches, iter_matches
+from .classroom import answer_key, grade_answers, make_answer_key, make_worksheet
+from .report import render_articles_html, render_report, write_report
 from .score import SCORE_COLUMNS, count_words, score_articles, score_groups
 
 __version__ = "0.1.0"
@@ -29,6 +32,9 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "Analysis", "analyze",
+    "actor_profile", "find_mentions",
+    "render_report", "write_report", "render_articles_html",
+    "make_worksheet", "make_answer_key", "answer_key", "grade_answers",
     "Comparison", "compare_outlets", "distinctive_terms", "outlet_distances", "outlet_map",
     "term_contributions",
     "align_articles", "format_alignment", "group_events", "event_pairs", "ALIGN_COLUMNS",

@@ -1402,7 +1402,8 @@ def find_mentions(text: str, lexicon="venezuela-2019"):
     )
 
 
-def actor_profile(matches, *, by="article_id", include_quoted: bool = False):
+def actor_profile(matches, *, by="article_id", include_quoted: bool = False,
+                  scare_quotes: str = "reverse"):
     """How each actor is labelled: hits per actor, category and voice.
 
     Parameters
@@ -1416,6 +1417,11 @@ def actor_profile(matches, *, by="article_id", include_quoted: bool = False):
     include_quoted : bool, default=False
         Count hits inside quoted speech too (by default only the outlet's own
         words: narrative and scare quotes), as in :func:`framing.score_articles`.
+    scare_quotes : {"reverse", "keep"}, default="reverse"
+        How a term in scare quotes counts in ``net``.  Scare quotes distance the
+        writer from the label: self-proclaimed "interim president" mocks the
+        title rather than granting it, so by default the polarity of a
+        scare-quoted hit is reversed; ``"keep"`` counts it as written.
 
     Returns
     -------
@@ -1429,7 +1435,8 @@ def actor_profile(matches, *, by="article_id", include_quoted: bool = False):
         - ``count``: number of hits;
         - ``weighted``: sum of the hits' weights;
         - ``net``: sum of ``polarity * weight`` (legitimizing minus
-          delegitimizing, weighted): above 0 the actor is framed favourably.
+          delegitimizing, weighted; reversed for scare quotes, see
+          ``scare_quotes``): above 0 the actor is framed favourably.
 
     Raises
     ------
@@ -1468,10 +1475,15 @@ def actor_profile(matches, *, by="article_id", include_quoted: bool = False):
         for c, t in zip(PROFILE_COLUMNS, ("object", "object", "object", "int64", "float64", "float64")):
             out[c] = pd.Series(dtype=t)
         return out[cols]
+    if scare_quotes not in ("reverse", "keep"):
+        raise ValueError(f"scare_quotes must be 'reverse' or 'keep', got {scare_quotes!r}")
+    sign = 1.0
+    if scare_quotes == "reverse":
+        sign = (df["voice"] == "scare_quote").map({True: -1.0, False: 1.0})
     df = df.assign(
         actor=df["target"],
         _w=df["weight"].astype(float),
-        _net=df["polarity"].astype(float) * df["weight"].astype(float),
+        _net=df["polarity"].astype(float) * df["weight"].astype(float) * sign,
     )
     out = (
         df.groupby(keys + ["actor", "category", "voice"], sort=True, dropna=False)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import FramingError, InputError
+from .errors import InputError
 
 __all__ = ["KINDS", "register_cli"]
 
@@ -74,10 +74,9 @@ def register_cli(subparsers) -> None:
 
 
 def _two_groups(articles, by, a, b):
+    """The groups named by ``--a``/``--b`` (default: the largest), checked against column ``by``."""
     from .plot import _top_groups
 
-    if by not in articles.columns:
-        raise InputError(f"--by {by}: no such column (columns: {', '.join(map(str, articles.columns))})")
     groups = {str(g): g for g in articles[by].dropna().unique()}
     picked = []
     for name, flag in ((a, "--a"), (b, "--b")):
@@ -96,16 +95,6 @@ def _two_groups(articles, by, a, b):
     return out
 
 
-def _needs(module: str, name: str):
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError) as exc:
-        raise FramingError(f"this chart needs {module}.{name}, which this installation "
-                           f"does not have ({exc})") from exc
-
-
 def cmd_chart(args) -> int:
     """Run ``framing chart``."""
     out = Path(args.output)
@@ -117,7 +106,9 @@ def cmd_chart(args) -> int:
     import matplotlib.pyplot as plt
 
     from . import plot
+    from .actors import actor_profile
     from .cli import read_inputs
+    from .compare import compare_outlets, distinctive_terms, outlet_map
     from .match import find_matches
     from .score import score_articles
 
@@ -149,13 +140,8 @@ def cmd_chart(args) -> int:
                     source = scores
                     sizes = scores.groupby(args.by)["article_id"].nunique()
                     if len(sizes) and sizes.min() >= 2:  # bootstrap CIs when every group has them
-                        try:
-                            from .compare import compare_outlets
-                        except ImportError:
-                            pass
-                        else:
-                            source = compare_outlets(scores, args.by, n_boot=1000, n_perm=0,
-                                                     random_state=0)
+                        source = compare_outlets(scores, args.by, n_boot=1000, n_perm=0,
+                                                 random_state=0)
                     plot.plot_profile(source, ax=ax, lexicon=lex, by=args.by)
             else:
                 plot.plot_timeline(scores, by=args.by, freq=args.freq, category=args.category,
@@ -171,18 +157,15 @@ def cmd_chart(args) -> int:
                                    label_top=15 if top is None else top,
                                    include_quoted=args.include_quoted)
         elif kind == "keyness":
-            distinctive_terms = _needs("framing.compare", "distinctive_terms")
             a, b = _two_groups(articles, args.by, args.group_a, args.group_b)
             terms = distinctive_terms(matches, args.by, a, b, articles=articles,
                                       include_quoted=args.include_quoted)
             plot.plot_keyness(terms, top=top or 15, ax=ax, labels=(str(a), str(b)), lexicon=lex)
         elif kind == "map":
-            outlet_map = _needs("framing.compare", "outlet_map")
             scores = score_articles(matches, articles, include_quoted=args.include_quoted,
                                     categories=lex)
             plot.plot_outlet_map(outlet_map(scores, by=args.by, random_state=0), ax=ax)
         elif kind == "stance":
-            actor_profile = _needs("framing.actors", "actor_profile")
             profile = actor_profile(matches, by=args.by, include_quoted=args.include_quoted)
             if profile.empty:
                 raise InputError("stance: no loaded term is aimed at a known actor "

@@ -264,11 +264,7 @@ def _compare_choice(key: AnswerKey):
     rows = arts.to_dict("records")
     first = rows[0]
     second = next((r for r in rows[1:] if _str(r.get("outlet")) != _str(first.get("outlet"))), rows[1])
-    try:
-        alignment = _alignment(first, second, key.matches, key.lexicon)
-    except (ValueError, KeyError, ImportError) as exc:
-        logger.info("no comparison task: alignment failed (%s)", exc)
-        return None
+    alignment = _alignment(first, second, key.matches, key.lexicon)
     best, best_key = None, (0, 0.0)
     for r in alignment.to_dict("records"):
         if int(r["sentence_a"]) < 0 or int(r["sentence_b"]) < 0:

@@ -977,13 +977,23 @@ def outlet_distances(scores: pd.DataFrame, by: str = "outlet", metric: str = "je
     >>> outlet_distances(s).round(2).values.tolist()
     [[0.0, 1.0, 0.56], [1.0, 0.0, 0.56], [0.56, 0.56, 0.0]]
     """
+    _check_metric(metric)
+    d, rates, _sizes = _profiles(scores, by, categories)
+    return pd.DataFrame(_distances(rates, metric), index=pd.Index(d.groups, name=by),
+                        columns=pd.Index(d.groups))
+
+
+def _check_metric(metric: str) -> None:
     if metric not in _METRICS:
         raise ValueError(f"metric must be one of {', '.join(_METRICS)} (got {metric!r})")
-    d, rates, _sizes = _profiles(scores, by, categories)
+
+
+def _distances(rates: np.ndarray, metric: str) -> np.ndarray:
+    """Groups x groups distances of the rate profiles (NaN for a group with no hits)."""
     P = np.nan_to_num(rates)
     tot = P.sum(axis=1)
     ok = tot > 0
-    G = len(d.groups)
+    G = len(P)
     D = np.full((G, G), np.nan)
     if ok.any():
         from scipy.spatial.distance import cdist
@@ -994,8 +1004,7 @@ def outlet_distances(scores: pd.DataFrame, by: str = "outlet", metric: str = "je
             sub = cdist(P[ok], P[ok], metric="cosine")
         np.fill_diagonal(sub, 0.0)
         D[np.ix_(ok, ok)] = np.clip(sub, 0.0, None)
-    idx = pd.Index(d.groups, name=by)
-    return pd.DataFrame(D, index=idx, columns=pd.Index(d.groups))
+    return D
 
 
 def _jensenshannon(Q: np.ndarray) -> np.ndarray:
@@ -1051,17 +1060,17 @@ def outlet_map(scores: pd.DataFrame, by: str = "outlet", method: str = "pca", ra
     if method not in ("pca", "mds"):
         raise ValueError(f"method must be 'pca' or 'mds' (got {method!r})")
     if method == "mds":
-        dist = outlet_distances(scores, by, metric, categories=categories)
-        d, _rates_, sizes = _profiles(scores, by, categories)
-        ok = ~np.isnan(dist.to_numpy()).all(axis=1)
+        _check_metric(metric)
+    d, rates, sizes = _profiles(scores, by, categories)
+    if method == "mds":
+        dist = _distances(rates, metric)
+        ok = ~np.isnan(dist).all(axis=1)
         xy = np.full((len(d.groups), 2), np.nan)
         if ok.sum() >= 2:
-            xy[ok] = _mds(np.nan_to_num(dist.to_numpy()[np.ix_(ok, ok)]), random_state)
-        out = pd.DataFrame({by: d.groups, "x": xy[:, 0], "y": xy[:, 1], "n_articles": sizes})
-        return out
+            xy[ok] = _mds(np.nan_to_num(dist[np.ix_(ok, ok)]), random_state)
+        return pd.DataFrame({by: d.groups, "x": xy[:, 0], "y": xy[:, 1], "n_articles": sizes})
     from sklearn.decomposition import PCA
 
-    d, rates, sizes = _profiles(scores, by, categories)
     Z = np.nan_to_num(rates)
     Z = Z - Z.mean(axis=0)
     sd = Z.std(axis=0)

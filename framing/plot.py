@@ -32,6 +32,7 @@ import math
 import textwrap
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, cycle
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -343,6 +344,46 @@ def _category_handles(colors: Mapping[str, str], categories) -> list:
     return [Patch(facecolor=colors[c], edgecolor=_INK, linewidth=0.6, label=c) for c in categories]
 
 
+def _category_legend(ax, colors: Mapping[str, str], *, title="category", where="right", max_cols=1):
+    """Legend of the categories of ``colors`` (in its order, the empty name left out)."""
+    present = [c for c in colors if c]
+    return _legend(ax, _category_handles(colors, present), present, title=title, where=where,
+                   ncols=min(len(present), max_cols))
+
+
+def _term_colors(matches: pd.DataFrame, terms, lexicon, colors) -> tuple[list, dict[str, str]]:
+    """``(category of each term, category -> colour)``; "" for a term the matches do not know."""
+    term_cat = _term_categories(matches)
+    cats = [term_cat.get(t, "") for t in terms]
+    return cats, _colors_for(list(dict.fromkeys(cats)), lexicon, colors)
+
+
+def _palette(keys, palette: Mapping | None) -> dict:
+    """``key -> colour``: ``palette``'s colours, then the Okabe-Ito ones it does not use, in turn."""
+    pal = dict(palette or {})
+    spare = chain([c for c in DEFAULT_COLORS if c not in pal.values()], cycle(DEFAULT_COLORS))
+    return {k: pal[k] if k in pal else next(spare) for k in keys}
+
+
+def _slant(labels, rotation: float, **align) -> None:
+    """Rotate tick ``labels`` so that each ends at its tick (right-aligned, anchored)."""
+    for t in labels:
+        t.set_rotation(rotation)
+        t.set_ha("right")
+        if align:
+            t.set(**align)
+        t.set_rotation_mode("anchor")
+
+
+def _other_column(df: pd.DataFrame, exclude, what: str, role: str):
+    """The first column of ``df`` not in ``exclude`` (the default ``by``), or InputError."""
+    rest = [c for c in df.columns if c not in exclude]
+    if not rest:
+        raise InputError(f"{what} has no {role} column (e.g. outlet); "
+                         f"columns: {', '.join(map(str, df.columns))}")
+    return rest[0]
+
+
 # ---------------------------------------------------------------------------
 # label placement (deterministic repulsion, no dependency)
 # ---------------------------------------------------------------------------
@@ -352,6 +393,31 @@ def _overlap(c1, s1, c2, s2):
     ox = (s1[..., 0] + s2[..., 0]) / 2 - np.abs(c1[..., 0] - c2[..., 0])
     oy = (s1[..., 1] + s2[..., 1]) / 2 - np.abs(c1[..., 1] - c2[..., 1])
     return ox, oy
+
+
+def _overlap_area(c, s, centers, sizes) -> float:
+    """Total area by which box ``(c, s)`` overlaps the boxes ``(centers, sizes)``."""
+    ox, oy = _overlap(c, s, centers, sizes)
+    return float(np.sum(np.clip(ox, 0, None) * np.clip(oy, 0, None) * ((ox > 0) & (oy > 0))))
+
+
+def _push_off(centers, sizes, fixed_c, fixed_s):
+    """How far each label box must move to clear the fixed boxes; None when none overlaps.
+
+    A box moves along the axis of least overlap, away from the fixed box's centre.
+    """
+    ox, oy = _overlap(centers[:, None, :], sizes[:, None, :], fixed_c[None, :, :], fixed_s[None, :, :])
+    hit = (ox > 0.5) & (oy > 0.5)
+    if not hit.any():
+        return None
+    diff = centers[:, None, :] - fixed_c[None, :, :]
+    sx = np.where(diff[..., 0] != 0, np.sign(diff[..., 0]), 1.0)
+    sy = np.where(diff[..., 1] != 0, np.sign(diff[..., 1]), 1.0)
+    along_x = ox < oy
+    push = np.zeros((len(centers), 2))
+    push[:, 0] = np.sum(np.where(hit & along_x, sx * (ox + 0.5), 0.0), axis=1)
+    push[:, 1] = np.sum(np.where(hit & ~along_x, sy * (oy + 0.5), 0.0), axis=1)
+    return push
 
 
 def _place_labels(ax, x, y, labels, *, point_size: float = 36.0, priority=None,
@@ -421,10 +487,8 @@ def _place_labels(ax, x, y, labels, *, point_size: float = 36.0, priority=None,
             c = clamp(pts[i] + (dx, dy), sizes[i])
             cost = 0.0
             if placed:
-                ox, oy = _overlap(c, sizes[i], centers[placed], sizes[placed])
-                cost += float(np.sum(np.clip(ox, 0, None) * np.clip(oy, 0, None) * ((ox > 0) & (oy > 0))))
-            ox, oy = _overlap(c, sizes[i], obs, psize)
-            cost += float(np.sum(np.clip(ox, 0, None) * np.clip(oy, 0, None) * ((ox > 0) & (oy > 0))))
+                cost += _overlap_area(c, sizes[i], centers[placed], sizes[placed])
+            cost += _overlap_area(c, sizes[i], obs, psize)
             cost += np.hypot(*(c - pts[i] - (dx, dy))) * 0.01  # prefer positions not moved by clamping
             if cost < best_cost - 1e-9:
                 best, best_cost = c, cost
@@ -450,31 +514,15 @@ def _place_labels(ax, x, y, labels, *, point_size: float = 36.0, priority=None,
             along_x = (ox < oy) & (it < (3 * max_iter) // 4)
             delta[:, 0] += np.sum(np.where(hit & along_x, sx * (ox / 2 + 0.5), 0.0), axis=1)
             delta[:, 1] += np.sum(np.where(hit & ~along_x, sy * (oy / 2 + 0.5), 0.0), axis=1)
-        if len(hard_c):  # notes to keep clear: a label moves off them entirely
-            ox, oy = _overlap(centers[:, None, :], sizes[:, None, :], hard_c[None, :, :], hard_s[None, :, :])
-            hit = (ox > 0.5) & (oy > 0.5)
-            if hit.any():
-                moved = True
-                diff = centers[:, None, :] - hard_c[None, :, :]
-                sy = np.where(diff[..., 1] != 0, np.sign(diff[..., 1]), 1.0)
-                sx = np.where(diff[..., 0] != 0, np.sign(diff[..., 0]), 1.0)
-                along_x = ox < oy
-                delta[:, 0] += np.sum(np.where(hit & along_x, sx * (ox + 0.5), 0.0), axis=1)
-                delta[:, 1] += np.sum(np.where(hit & ~along_x, sy * (oy + 0.5), 0.0), axis=1)
-        if with_points:
-            ox, oy = _overlap(centers[:, None, :], sizes[:, None, :], obs[None, :, :], psize[None, :, :])
-            hit = (ox > 0.5) & (oy > 0.5)
-            if hit.any():
-                moved = True
-                diff = centers[:, None, :] - obs[None, :, :]
-                sx = np.where(diff[..., 0] != 0, np.sign(diff[..., 0]), 1.0)
-                sy = np.where(diff[..., 1] != 0, np.sign(diff[..., 1]), 1.0)
-                along_x = ox < oy
-                push = np.zeros((n, 2))
-                push[:, 0] = np.sum(np.where(hit & along_x, sx * (ox + 0.5), 0.0), axis=1)
-                push[:, 1] = np.sum(np.where(hit & ~along_x, sy * (oy + 0.5), 0.0), axis=1)
-                limit = sizes / 4  # a crowd of points must not fling a label across the axes
-                delta += np.clip(push * 0.25, -limit, limit)
+        push = _push_off(centers, sizes, hard_c, hard_s) if len(hard_c) else None
+        if push is not None:  # notes to keep clear: a label moves off them entirely
+            moved = True
+            delta += push
+        push = _push_off(centers, sizes, obs, psize) if with_points else None
+        if push is not None:
+            moved = True
+            limit = sizes / 4  # a crowd of points must not fling a label across the axes
+            delta += np.clip(push * 0.25, -limit, limit)
         if not moved:
             if with_points:
                 continue
@@ -677,10 +725,7 @@ def plot_profile(comparison_or_rates, *, ax=None, categories=None, colors=None, 
         _style(ax, grid="y")
         ax.tick_params(axis="x", length=0)
         if max(len(s) for s in map(str, groups)) > 12 and len(groups) > 4:
-            for t in ax.get_xticklabels():
-                t.set_rotation(30)
-                t.set_ha("right")
-                t.set_rotation_mode("anchor")
+            _slant(ax.get_xticklabels(), 30)
     else:
         ax.set_yticks(base, [_wrap(g, 26) for g in groups])
         ax.set_xlabel(what, fontsize=LABEL_SIZE)
@@ -786,9 +831,7 @@ def plot_term_heatmap(matches, articles=None, *, by="outlet", top=30, ax=None, c
     if cluster:
         values = values.iloc[_leaf_order(values.to_numpy(float))]
         values = values.iloc[:, _leaf_order(values.to_numpy(float).T)]
-    term_cat = _term_categories(matches)
-    cats = [term_cat.get(t, "") for t in values.index]
-    col = _colors_for(list(dict.fromkeys(cats)), lexicon, colors)
+    cats, col = _term_colors(matches, values.index, lexicon, colors)
     ax = _get_ax(ax)
     arr = values.to_numpy(float)
     nr, nc = arr.shape
@@ -808,15 +851,10 @@ def plot_term_heatmap(matches, articles=None, *, by="outlet", top=30, ax=None, c
         if c in col:
             lab.set_bbox(dict(boxstyle="round,pad=0.2", facecolor=col[c], edgecolor="none"))
             lab.set_color(_ink_on(col[c]))
-    for t in ax.get_xticklabels():
-        if nc > 8:  # many columns: vertical labels, one per column width
-            t.set_rotation(90)
-            t.set_ha("right")
-            t.set_va("center")
-        elif nc > 3:
-            t.set_rotation(40)
-            t.set_ha("right")
-        t.set_rotation_mode("anchor")
+    if nc > 8:  # many columns: vertical labels, one per column width
+        _slant(ax.get_xticklabels(), 90, va="center")
+    elif nc > 3:
+        _slant(ax.get_xticklabels(), 40)
     for side in ax.spines.values():
         side.set_visible(False)
     if annotate is None:
@@ -837,9 +875,7 @@ def plot_term_heatmap(matches, articles=None, *, by="outlet", top=30, ax=None, c
         cb.ax.tick_params(labelsize=FONT_SIZE)
         cb.outline.set_visible(False)
     if legend:
-        present = [c for c in col if c]
-        _legend(ax, _category_handles(col, present), present, where="top",
-                ncols=min(len(present), 3))
+        _category_legend(ax, col, title=None, where="top", max_cols=3)
     return ax
 
 
@@ -896,12 +932,8 @@ def plot_keyness(terms_table, *, top=15, ax=None, labels=("A", "B"), colors=None
     if "category" in rows.columns:
         cats = rows["category"].tolist()
     elif lexicon is not None:
-        lex = lexicon
-        if not _is_lexicon(lex):
-            from .lexicon import load_lexicon
-
-            lex = load_lexicon(*([lex] if isinstance(lex, str) else lex))
-        tc = dict(zip(lex.to_frame()["term"], lex.to_frame()["category"]))
+        entries = _as_lexicon(lexicon).to_frame()
+        tc = dict(zip(entries["term"], entries["category"]))
         cats = [tc.get(term, "") for term in rows["term"]]
     ax = _get_ax(ax)
     vals = rows[score].to_numpy(float)
@@ -945,8 +977,7 @@ def plot_keyness(terms_table, *, top=15, ax=None, labels=("A", "B"), colors=None
     _style(ax, grid="x")
     ax.spines["left"].set_visible(False)
     if cats is not None and col:
-        present = [c for c in col if c in set(cats)]
-        _legend(ax, _category_handles(col, present), present, title="category")
+        _category_legend(ax, col)
     return ax
 
 
@@ -1003,11 +1034,7 @@ def plot_actor_stance(actor_profile_table, *, ax=None, by=None, top=10, voices=N
     _require(actor_profile_table, ["actor", value], "actor profile table")
     df = actor_profile_table
     if by is None:
-        rest = [c for c in df.columns if c not in known]
-        if not rest:
-            raise InputError("actor profile table has no grouping column (e.g. outlet); "
-                             f"columns: {', '.join(map(str, df.columns))}")
-        by = rest[0]
+        by = _other_column(df, known, "actor profile table", "grouping")
     _require(df, [by], "actor profile table")
     if voices is not None:
         _require(df, ["voice"], "actor profile table")
@@ -1097,10 +1124,7 @@ def plot_outlet_map(map_table, *, ax=None, by=None, hue=None, palette=None, size
     _require(map_table, ["x", "y"], "map table")
     df = map_table.reset_index(drop=True)
     if by is None:
-        rest = [c for c in df.columns if c not in {"x", "y", "n_articles", hue}]
-        if not rest:
-            raise InputError("map table has no label column (e.g. outlet)")
-        by = rest[0]
+        by = _other_column(df, {"x", "y", "n_articles", hue}, "map table", "label")
     _require(df, [by], "map table")
     ax = _get_ax(ax)
     if size and size in df.columns and df[size].max() > 0:
@@ -1112,9 +1136,7 @@ def plot_outlet_map(map_table, *, ax=None, by=None, hue=None, palette=None, size
         present = set(df[hue].dropna())
         levels = [v for v in (palette or {}) if v in present]  # palette order first
         levels += sorted(present - set(levels), key=str)
-        pal = dict(palette or {})
-        spare = iter([c for c in DEFAULT_COLORS if c not in pal.values()] + list(DEFAULT_COLORS) * 4)
-        pal = {lv: pal[lv] if lv in pal else next(spare) for lv in levels}
+        pal = _palette(levels, palette)
         pcol = [pal.get(v, "#999999") for v in df[hue]]
     else:
         pcol = ["#4D4D4D"] * len(df)
@@ -1183,6 +1205,7 @@ def plot_dispersion(matches, articles, *, terms=None, ax=None, colors=None, lexi
         At most this many articles: those with the most hits (ties: table
         order).
     legend : bool, default=True
+        Draw the category legend (outside the axes, right).
 
     Returns
     -------
@@ -1305,12 +1328,15 @@ def plot_term_scatter(matches, articles, *, by="outlet", a=None, b=None, ax=None
         articles.
     ax : matplotlib Axes, optional
     label_top : int, default=15
+        Terms to label: the most frequent and lopsided ones; 0 for none.
     colors, lexicon : optional
         Category colours, see :func:`category_colors`.
     pseudocount : float, default=0.5
+        Hits added to every count, so that a term absent from one group still shows.
     include_quoted : bool, default=False
         Count quoted-speech hits too.
     legend : bool, default=True
+        Draw the category legend (outside the axes, right).
 
     Returns
     -------
@@ -1355,9 +1381,7 @@ def plot_term_scatter(matches, articles, *, by="outlet", a=None, b=None, ax=None
     ra = (counts[a] + pseudocount) / wa * 1000
     rb = (counts[b] + pseudocount) / wb * 1000
     ra, rb = _unstack(ra, rb)
-    term_cat = _term_categories(matches)
-    cats = [term_cat.get(t, "") for t in counts.index]
-    col = _colors_for(list(dict.fromkeys(cats)), lexicon, colors)
+    cats, col = _term_colors(matches, counts.index, lexicon, colors)
     ax = _get_ax(ax)
     total = counts[a] + counts[b]
     s = 30 + 120 * np.sqrt(total / total.max())
@@ -1388,8 +1412,7 @@ def plot_term_scatter(matches, articles, *, by="outlet", a=None, b=None, ax=None
              ax.text(0.03, 0.97, f"more in {_shorten(b, 24)}", transform=ax.transAxes, ha="left",
                      va="top", fontsize=FONT_SIZE, color=_MUTED, fontstyle="italic")]
     if legend:
-        present = [c for c in col if c]
-        _legend(ax, _category_handles(col, present), present, title="category")
+        _category_legend(ax, col)
     if label_top:
         key = (np.abs(np.log((counts[a] + pseudocount) / wa / ((counts[b] + pseudocount) / wb)))
                + 0.5) * np.sqrt(total)
@@ -1429,6 +1452,7 @@ def plot_timeline(scores, *, by="outlet", freq="M", category=None, ax=None, grou
     groups : list, optional
         Groups to draw; default the ``top`` groups with the most articles.
     top : int, default=6
+        Number of groups drawn when ``groups`` is not given.
     colors, lexicon : optional
         Category colours when ``by`` is None.
     palette : dict, optional
@@ -1437,6 +1461,7 @@ def plot_timeline(scores, *, by="outlet", freq="M", category=None, ax=None, grou
         Periods with fewer articles in a group are left out (gaps): raise it
         so that a period with two articles does not draw a spike.
     legend : bool, default=True
+        Draw the legend of the lines (outside the axes, right).
 
     Returns
     -------
@@ -1470,8 +1495,8 @@ def plot_timeline(scores, *, by="outlet", freq="M", category=None, ax=None, grou
                    if getattr(df["date"].dt, "tz", None) is not None else df["date"].dt.to_period(f))
     ax = _get_ax(ax)
     if by is None:
-        keys = list(_colors_for(list(dict.fromkeys(df["category"])), lexicon, colors))
-        col = _colors_for(keys, lexicon, colors)
+        col = _colors_for(list(dict.fromkeys(df["category"])), lexicon, colors)
+        keys = list(col)
         key_col = "category"
         counts = df.groupby(["category", "_period"])["count"].sum()
         arts = df.drop_duplicates(["article_id", "category"]).groupby(["category", "_period"]).agg(
@@ -1481,9 +1506,7 @@ def plot_timeline(scores, *, by="outlet", freq="M", category=None, ax=None, grou
         key_col = by
         keys = _top_groups(df, by, top) if groups is None else list(groups)
         df = df[df[by].isin(keys)]
-        pal = dict(palette or {})
-        spare = iter([c for c in DEFAULT_COLORS if c not in pal.values()] + list(DEFAULT_COLORS) * 4)
-        col = {k: pal[k] if k in pal else next(spare) for k in keys}
+        col = _palette(keys, palette)
         counts = df.groupby([by, "_period"])["count"].sum()
         arts = df.drop_duplicates("article_id").groupby([by, "_period"]).agg(
             words=("n_words", "sum"), n=("article_id", "nunique"))
@@ -1582,6 +1605,7 @@ def plot_side_by_side(alignment_or_matches, articles=None, *, a=None, b=None, ax
     max_rows : int, default=60
         At most this many rows (alignment) or labels per side (matches).
     legend : bool, default=True
+        Draw the category and voice legend (below the axes).
 
     Returns
     -------

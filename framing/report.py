@@ -53,9 +53,6 @@ _HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
 _NAMED = re.compile(r"[a-zA-Z]{3,20}\Z")
 #: With more groups than this the comparison is a shaded table instead of a bar chart.
 _MAX_CHART_GROUPS = 6
-#: Reporting verbs left out when sentences are paired by shared words.
-_NEWS_STOP_WORDS = frozenset("said says told tweeted reported reports according".split())
-_FONT = 'system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;DejaVu Sans&quot;, sans-serif'
 
 
 # ---------------------------------------------------------------------------
@@ -74,15 +71,18 @@ def _template(name: str) -> str:
     return resources.files("framing").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
 
 
-def _str(value) -> str:
+def _is_missing(value) -> bool:
+    """True for None and pandas' missing values (NaN, NA, NaT); False for list-likes."""
     if value is None:
-        return ""
+        return True
     try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # pd.isna of a list-like is an array: not one missing value
+        return False
+
+
+def _str(value) -> str:
+    return "" if _is_missing(value) else str(value)
 
 
 def _safe_color(color, fallback: str) -> str:
@@ -152,6 +152,20 @@ def _prepare(matches, articles, lexicon):
         matches = find_matches(arts, lex)
     _require(matches, ["article_id", "start", "end", "category"], "matches table")
     return matches, arts, lex
+
+
+def _prepare_page(matches, articles, lexicon):
+    """:func:`_prepare`, plus what a legend and article cards need.
+
+    Returns ``(matches, articles, lexicon, palette, present, counts, prefix)``:
+    ``present`` are the categories with hits, in lexicon order; ``counts`` the
+    hits per category; ``prefix`` the id prefix of :func:`_prefix`.
+    """
+    matches, arts, lex = _prepare(matches, articles, lexicon)
+    cats = _category_order(lex, matches)
+    labels = matches["category"].map(_str)
+    present = [c for c in cats if (labels == c).any()]
+    return matches, arts, lex, _palette(lex, cats), present, labels.value_counts().to_dict(), _prefix(arts)
 
 
 # ---------------------------------------------------------------------------
@@ -492,13 +506,8 @@ def _profile_html(art_matches: pd.DataFrame, n_words: int, cats, palette, scale:
 
 
 def _fmt_date(value) -> str:
-    if value is None:
+    if _is_missing(value):
         return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
     return str(value)
@@ -572,12 +581,7 @@ def render_articles_html(matches, articles, *, lexicon=None, max_articles: int =
     >>> '<mark class="hit' in render_articles_html(a.matches, a.articles, lexicon=a.lexicon)
     True
     """
-    matches, arts, lex = _prepare(matches, articles, lexicon)
-    cats = _category_order(lex, matches)
-    palette = _palette(lex, cats)
-    present = [c for c in cats if (matches["category"].map(_str) == c).any()]
-    counts = matches["category"].map(_str).value_counts().to_dict()
-    prefix = _prefix(arts)
+    matches, arts, lex, palette, present, counts, prefix = _prepare_page(matches, articles, lexicon)
     return (
         f'<div class="fr fr-articles"><style>{_template("report.css")}</style>'
         f"{_legend_html(lex, present, counts, palette)}"
@@ -604,88 +608,11 @@ def _article_row(articles: pd.DataFrame, which) -> dict:
     return hit.iloc[0].to_dict()
 
 
-def _terms_in_sentences(matches: pd.DataFrame, aid: str, sents) -> dict[int, list[dict]]:
-    starts = [s for s, _ in sents]
-    out: dict[int, list[dict]] = {}
-    import bisect
-
-    for r in matches[matches["article_id"].map(_str) == aid].to_dict("records"):
-        k = max(0, bisect.bisect_right(starts, int(r["start"])) - 1)
-        off = sents[k][0] if sents else 0
-        out.setdefault(k, []).append({
-            "term": _str(r.get("term")), "matched_text": _str(r.get("matched_text")),
-            "category": _str(r.get("category")), "voice": _str(r.get("voice")) or "narrative",
-            "target": _str(r.get("target")), "start": int(r["start"]) - off, "end": int(r["end"]) - off,
-        })
-    return out
-
-
-def _simple_alignment(row_a: dict, row_b: dict, matches: pd.DataFrame) -> pd.DataFrame:
-    """Sentence pairs by TF-IDF cosine, matched greedily one-to-one (used until framing.align exists)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    ta, tb = _str(row_a.get("text")), _str(row_b.get("text"))
-    sa, sb = sentence_spans(ta), sentence_spans(tb)
-    xa, xb = [ta[s:e] for s, e in sa], [tb[s:e] for s, e in sb]
-    cols = ["pair", "sentence_a", "sentence_b", "text_a", "text_b", "similarity", "terms_a", "terms_b"]
-    if not xa and not xb:
-        return pd.DataFrame(columns=cols)
-    try:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        stop = sorted(ENGLISH_STOP_WORDS | _NEWS_STOP_WORDS)
-        vec = TfidfVectorizer(preprocessor=normalize, ngram_range=(1, 2), sublinear_tf=True, stop_words=stop)
-        m = vec.fit_transform(xa + xb)
-        sim = cosine_similarity(m[: len(xa)], m[len(xa):]) if xa and xb else None
-    except ValueError:  # empty vocabulary
-        sim = None
-    pairs: dict[int, tuple[int, float]] = {}
-    if sim is not None:
-        used_b: set[int] = set()
-        order = sorted(((sim[i, j], i, j) for i in range(len(xa)) for j in range(len(xb))), reverse=True)
-        for s, i, j in order:
-            if s < 0.12:
-                break
-            if i in pairs or j in used_b:
-                continue
-            pairs[i] = (j, float(s))
-            used_b.add(j)
-    terms_a = _terms_in_sentences(matches, _str(row_a.get("article_id")), sa)
-    terms_b = _terms_in_sentences(matches, _str(row_b.get("article_id")), sb)
-    rows = []
-    for i in range(len(xa)):
-        j, s = pairs.get(i, (-1, 0.0))
-        rows.append((float(i), i, j, s))
-    b_to_a = {j: i for i, (j, _) in pairs.items()}
-    for j in range(len(xb)):
-        if j in b_to_a:
-            continue
-        before = [b_to_a[k] for k in range(j) if k in b_to_a]
-        rows.append(((max(before) if before else -1) + 0.5 + j * 1e-6, -1, j, 0.0))
-    rows.sort()
-    recs = [{
-        "pair": n, "sentence_a": i, "sentence_b": j,
-        "text_a": xa[i] if i >= 0 else "", "text_b": xb[j] if j >= 0 else "",
-        "similarity": s, "terms_a": terms_a.get(i, []) if i >= 0 else [],
-        "terms_b": terms_b.get(j, []) if j >= 0 else [],
-    } for n, (_, i, j, s) in enumerate(rows)]
-    return pd.DataFrame(recs, columns=cols)
-
-
 def _alignment(row_a: dict, row_b: dict, matches, lexicon) -> pd.DataFrame:
-    """``framing.align.align_articles`` when it is available, else the simple alignment."""
-    try:
-        from .align import align_articles
-    except ImportError:
-        align_articles = None
-    if align_articles is not None:
-        try:
-            return align_articles(pd.Series(row_a), pd.Series(row_b), matches=matches, lexicon=lexicon)
-        except Exception as exc:  # a producer still being written must not break the report
-            warnings.warn(f"framing.align.align_articles failed ({exc!r}); using a simple sentence alignment",
-                          FramingWarning, stacklevel=4)
-    return _simple_alignment(row_a, row_b, matches)
+    """:func:`framing.align.align_articles` of two article rows."""
+    from .align import align_articles
+
+    return align_articles(pd.Series(row_a), pd.Series(row_b), matches=matches, lexicon=lexicon)
 
 
 def _sentence_quotes(full_text: str, sentence_idx: int, sentence_text: str, sents, full_quotes) -> list[dict]:
@@ -786,8 +713,7 @@ def render_side_by_side(a, b, matches=None, articles=None, *, lexicon=None, alig
         Needed when ``a``/``b`` are ids.
     lexicon : Lexicon, str or list of str, optional
     alignment : DataFrame, optional
-        From :func:`framing.align_articles`; computed when None (with a simple
-        TF-IDF alignment when ``framing.align`` is not available).
+        From :func:`framing.align_articles`; computed with it when None.
 
     Returns
     -------
@@ -816,36 +742,23 @@ def render_side_by_side(a, b, matches=None, articles=None, *, lexicon=None, alig
 def _rates(matches, arts, lexicon, comparison):
     """``(source, rates, by, contrasts, notes)`` for the comparison section, or None.
 
-    ``source`` is what is charted (the Comparison, or pooled rates); ``notes``
-    are the warnings raised while comparing, shown under the chart.
+    ``source`` is the Comparison that is charted; ``notes`` are the warnings
+    raised while comparing, shown under the chart.
     """
     if comparison is not None:
         return (comparison, comparison.rates, getattr(comparison, "by", "outlet"),
                 getattr(comparison, "contrasts", None), [])
     if arts["outlet"].map(_str).nunique() < 2:
         return None
-    from .score import score_articles, score_groups
+    from .compare import compare_outlets
+    from .score import score_articles
 
-    scores = score_articles(matches, arts, categories=lexicon if lexicon is not None else None)
-    try:
-        from .compare import compare_outlets
-    except ImportError:
-        compare_outlets = None
-    notes: list[str] = []
-    if compare_outlets is not None:
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                comp = compare_outlets(scores, by="outlet", random_state=0)
-            notes = list(dict.fromkeys(str(w.message) for w in caught))
-            return comp, comp.rates, comp.by, comp.contrasts, notes
-        except Exception as exc:  # a producer still being written must not break the report
-            warnings.warn(f"framing.compare.compare_outlets failed ({exc!r}); showing pooled rates",
-                          FramingWarning, stacklevel=4)
-    g = score_groups(scores, by="outlet").rename(columns={"per_1k": "rate"})
-    g["ci_low"] = float("nan")
-    g["ci_high"] = float("nan")
-    return g, g, "outlet", None, notes
+    scores = score_articles(matches, arts, categories=lexicon)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        comp = compare_outlets(scores, by="outlet", random_state=0)
+    notes = list(dict.fromkeys(str(w.message) for w in caught))
+    return comp, comp.rates, comp.by, comp.contrasts, notes
 
 
 def _figure_svg(fig) -> str:
@@ -856,81 +769,24 @@ def _figure_svg(fig) -> str:
     buf = io.StringIO()
     try:
         with matplotlib.rc_context({"svg.hashsalt": "framing", "svg.fonttype": "path"}):
-            fig.savefig(buf, format="svg", bbox_inches="tight")
+            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     finally:
         plt.close(fig)
     svg = buf.getvalue()
     return svg[svg.find("<svg"):]
 
 
-def _plot_chart(source, by, cats, palette) -> str | None:
-    """The profile chart of :func:`framing.plot.plot_profile` as inline SVG, or None without it."""
-    try:
-        from .plot import plot_profile
-    except ImportError:
-        return None
+def _plot_chart(source, by, cats, palette) -> str:
+    """The profile chart of :func:`framing.plot.plot_profile` as inline SVG."""
     from matplotlib.figure import Figure
+
+    from .plot import plot_profile
 
     rates = source.rates if hasattr(source, "rates") else source
     n_groups = rates[by].nunique()
     fig = Figure(figsize=(7.4, 1.1 + 0.3 * max(1, n_groups * len(cats))), layout="constrained")
-    ax = fig.subplots()
-    try:
-        plot_profile(source, ax=ax, by=by, categories=cats, colors=palette, orient="h")
-    except Exception as exc:  # a producer still being written must not break the report
-        warnings.warn(f"framing.plot.plot_profile failed ({exc!r}); drawing a simple chart",
-                      FramingWarning, stacklevel=4)
-        return None
+    plot_profile(source, ax=fig.subplots(), by=by, categories=cats, colors=palette, orient="h")
     return _figure_svg(fig)
-
-
-def _svg_rates(rates: pd.DataFrame, by: str, cats, palette) -> str:
-    """Grouped horizontal bar chart of rates per 1,000 words (with CIs when present), as SVG."""
-    groups = list(dict.fromkeys(rates[by].map(_str)))
-    rate_of = {(_str(r[by]), _str(r["category"])): r for r in rates.to_dict("records")}
-    label_w, bar_w, row_h, gap = 210, 330, 16, 10
-    top = 0.0
-    for r in rates.to_dict("records"):
-        for k in ("rate", "ci_high"):
-            v = r.get(k)
-            if v is not None and not (isinstance(v, float) and math.isnan(v)):
-                top = max(top, float(v))
-    top = top or 1.0
-    parts, y = [], 4
-    for c in cats:
-        col = palette.get(c, "#777")
-        parts.append(f'<text x="0" y="{y + 12}" font-weight="600">{_esc(c)}</text>')
-        y += 18
-        for g in groups:
-            r = rate_of.get((g, c), {})
-            v = float(r.get("rate", 0) or 0)
-            short = g if len(g) <= 30 else g[:29] + "…"
-            w = bar_w * v / top
-            parts.append(f'<text x="10" y="{y + 12}" fill="#333"><title>{_esc(g)}</title>{_esc(short)}</text>')
-            parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="{row_h - 4}" fill="{_esc(col)}">'
-                         f'<title>{_esc(g)}: {v:.2f} per 1,000 words</title></rect>')
-            lo, hi = r.get("ci_low"), r.get("ci_high")
-            ci = lo is not None and hi is not None and not (pd.isna(lo) or pd.isna(hi))
-            if ci:
-                x0, x1 = label_w + bar_w * float(lo) / top, label_w + bar_w * float(hi) / top
-                ym = y + row_h / 2
-                parts.append(f'<path d="M{x0:.1f} {ym}H{x1:.1f}M{x0:.1f} {ym - 4}V{ym + 4}M{x1:.1f} {ym - 4}V{ym + 4}" '
-                             'stroke="#222" stroke-width="1.2" fill="none"/>')
-            end = label_w + bar_w * (float(hi) if ci else v) / top
-            parts.append(f'<text x="{end + 5:.1f}" y="{y + 12}" fill="#333">{v:.1f}</text>')
-            y += row_h
-        y += gap
-    if not cats:
-        return ""
-    width = label_w + bar_w + 50
-    axis = (f'<path d="M{label_w} 0V{y}" stroke="#999" stroke-width="1"/>'
-            f'<text x="{label_w}" y="{y + 14}" fill="#555">0</text>'
-            f'<text x="{label_w + bar_w}" y="{y + 14}" fill="#555" text-anchor="end">{top:.1f} per 1,000 words</text>')
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {y + 20}" width="{width}" '
-        f'role="img" aria-label="Loaded terms per 1,000 words by {_esc(by)} and category" '
-        f'font-family="{_FONT}" font-size="12">{"".join(parts)}{axis}</svg>'
-    )
 
 
 def _rates_table_html(rates: pd.DataFrame, by: str, cats, palette) -> str:
@@ -995,10 +851,7 @@ def _comparison_html(matches, arts, lexicon, comparison, palette, cats) -> str:
     if got is None:
         return ""
     source, rates, by, contrasts, notes = got
-    if not {"category", "rate", by} <= set(rates.columns):
-        warnings.warn(f"comparison rates lack columns category/rate/{by}; comparison not shown",
-                      FramingWarning, stacklevel=3)
-        return ""
+    _require(rates, ["category", "rate", by], "comparison rates")
     top = rates.groupby(rates["category"].map(_str))["rate"].max()
     shown = [c for c in cats if top.get(c, 0) > 0] + [
         c for c in dict.fromkeys(rates["category"].map(_str)) if c not in cats and top.get(c, 0) > 0]
@@ -1011,7 +864,7 @@ def _comparison_html(matches, arts, lexicon, comparison, palette, cats) -> str:
         how = "; darker cells: higher rates within a category" + (
             "; hover over a cell for its confidence interval" if has_ci else "")
     else:
-        chart = _plot_chart(source, by, shown, palette) or _svg_rates(rates, by, shown, palette)
+        chart = _plot_chart(source, by, shown, palette)
         n = rates.groupby(rates[by].map(_str))["n_articles"].max().to_dict() if "n_articles" in rates.columns else {}
         counts = "; ".join(f"{_esc(g)}: {int(v)} article{'s' if int(v) != 1 else ''}" for g, v in n.items())
         how = "; whiskers: bootstrap confidence intervals" if has_ci else ""
@@ -1069,8 +922,7 @@ def render_report(
     comparison : Comparison, optional
         From :func:`framing.compare_outlets`; its ``.rates`` are charted and its
         ``.contrasts`` listed.  When None and the articles come from two or more
-        outlets, it is computed (or pooled rates are shown when
-        ``framing.compare`` is not available).
+        outlets, it is computed.
     title : str, default="Loaded language report"
     side_by_side : None, False, pair or list of pairs of article ids
         Articles to show in two aligned columns.  None: the two articles when
@@ -1102,12 +954,7 @@ def render_report(
     """
     from . import __version__
 
-    matches, arts, lex = _prepare(matches, articles, lexicon)
-    cats = _category_order(lex, matches)
-    palette = _palette(lex, cats)
-    present = [c for c in cats if (matches["category"].map(_str) == c).any()]
-    counts = matches["category"].map(_str).value_counts().to_dict()
-    prefix = _prefix(arts)
+    matches, arts, lex, palette, present, counts, prefix = _prepare_page(matches, articles, lexicon)
     toc, sections = [], []
 
     comp = _comparison_html(matches, arts, lex, comparison, palette, present)

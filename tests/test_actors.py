@@ -375,7 +375,7 @@ def test_actor_profile_columns_and_net():
     assert prof.values.tolist() == [
         ["a", M, "delegitimizing", "narrative", 1, 3.0, -3.0],
         ["a", M, "legitimizing", "narrative", 1, 2.0, 2.0],
-        ["b", G, "legitimizing", "scare_quote", 1, 2.0, 2.0],
+        ["b", G, "legitimizing", "scare_quote", 1, 2.0, -2.0],  # scare quotes reverse the polarity
     ]
 
 
@@ -410,3 +410,18 @@ def test_cli_actors_by_article_to_file(capsys, tmp_path):
     df = pd.read_csv(out_file)
     assert list(df.columns) == ["article_id"] + PROFILE_COLUMNS
     assert set(df["article_id"]) == {"000_edbf8da76c908260"}
+
+
+def test_actor_profile_reverses_scare_quotes_by_default():
+    import framing
+
+    arts = framing.read_articles(Path(__file__).parents[1] / "seeds")
+    m = framing.find_matches(arts[arts.outlet == "Alwaght"], framing.load_lexicon("venezuela-2019"))
+    prof = actor_profile(m, by="outlet")
+    guaido = prof[prof.actor == "Juan Guaidó"]
+    scare = guaido[guaido.voice == "scare_quote"]
+    assert len(scare) and (scare["net"] < 0).all()  # "interim president" in scare quotes mocks the title
+    kept = actor_profile(m, by="outlet", scare_quotes="keep")
+    assert (kept[(kept.actor == "Juan Guaidó") & (kept.voice == "scare_quote")]["net"] > 0).all()
+    with pytest.raises(ValueError, match="scare_quotes must be 'reverse' or 'keep'"):
+        actor_profile(m, scare_quotes="flip")

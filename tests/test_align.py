@@ -19,11 +19,6 @@ SEED_B = SEEDS / "002_23d72b98b34a2c10.txt"
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return framing.read_articles(SEEDS)
-
-
-@pytest.fixture(scope="module")
 def seed_alignment(seeds):
     return align_articles(seeds.iloc[0], seeds.iloc[1], lexicon=framing.load_lexicon("venezuela-2019"))
 

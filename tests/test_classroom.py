@@ -1,12 +1,7 @@
 """Tests for framing.classroom: worksheet, answer key, grading, and the print layout in a browser."""
 
 import html
-import json
-import os
 import re
-import shutil
-import subprocess
-import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -22,34 +17,19 @@ from framing.classroom import (
     make_worksheet,
     write_worksheet,
 )
-from framing.errors import InputError, LexiconError
+from framing.errors import InputError
 from framing.text import sentence_spans
 
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).parent / "data" / "report"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium); browser tests skipped"
-)
 #: Page sizes in PDF points (1/72 in).
 PAPER_POINTS = {"A4": (595.3, 841.9), "Letter": (612.0, 792.0)}
 #: Printable width in CSS px (96 per inch) with the worksheet's 16 mm side margins.
 PRINTABLE_PX = {"A4": round((210 - 32) / 25.4 * 96), "Letter": round((215.9 - 32) / 25.4 * 96)}
 
 
-@pytest.fixture(scope="module")
-def lexicon():
-    try:
-        return framing.load_lexicon("loaded-language", "venezuela-2019")
-    except LexiconError:
-        return framing.load_lexicon("venezuela-2019")
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return framing.read_articles(SEEDS)
-
+# lexicon, seeds and chromium: fixtures in conftest.py
 
 @pytest.fixture(scope="module")
 def key(seeds, lexicon):
@@ -67,15 +47,6 @@ def sentence_no(text: str, phrase: str) -> int:
     return next(i + 1 for i, (a, b) in enumerate(sentence_spans(text)) if a <= pos < b)
 
 
-def chromium(tmp_path, page: Path, *args, window=(1000, 1400), timeout=120):
-    profile = tmp_path / f"chromium-{uuid.uuid4().hex[:8]}"
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-pdf-header-footer",
-           f"--user-data-dir={profile}", f"--window-size={window[0]},{window[1]}", *args, page.resolve().as_uri()]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=dict(os.environ, HOME=str(tmp_path)))
-
-
 CHECK = """<script id="harness">window.addEventListener("load", function () {
   var w = document.documentElement.clientWidth, wide = [];
   [].forEach.call(document.querySelectorAll("main *"), function (e) {
@@ -91,15 +62,9 @@ CHECK = """<script id="harness">window.addEventListener("load", function () {
 });</script>"""
 
 
-def in_browser(tmp_path, page: str, window=(1000, 1400)) -> dict:
+def in_browser(chromium, page: str, window=(1000, 1400)) -> dict:
     """Load ``page`` (CSP removed: the escaping alone must hold) and return the harness findings."""
-    page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-    path = tmp_path / f"p-{uuid.uuid4().hex[:8]}.html"
-    path.write_text(page.replace("<head>", "<head>" + CHECK, 1), encoding="utf-8")
-    proc = chromium(tmp_path, path, "--dump-dom", window=window)
-    m = re.search(r'<pre id="harness-out">(.*?)</pre>', proc.stdout, re.S)
-    assert m, proc.stderr[-2000:]
-    return json.loads(html.unescape(m.group(1)))
+    return chromium.harness(page, CHECK, window=window)[0]
 
 
 def pdf_pages(data: bytes) -> tuple[int, set]:
@@ -299,29 +264,27 @@ def test_cli_grade_bad_marks_file(tmp_path, capsys):
 
 # --- in a real browser ---------------------------------------------------------------------
 
-@needs_chromium
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_browser_worksheet_print_layout_fits_the_page(tmp_path, seeds, lexicon, paper):
+def test_browser_worksheet_print_layout_fits_the_page(tmp_path, chromium, seeds, lexicon, paper):
     page = make_worksheet(seeds, lexicon, paper=paper)
     path = tmp_path / "sheet.html"
     path.write_text(page, encoding="utf-8")
     pdf = tmp_path / "sheet.pdf"
-    chromium(tmp_path, path, f"--print-to-pdf={pdf}")
+    chromium(path, f"--print-to-pdf={pdf}", window=(1000, 1400))
     n, sizes = pdf_pages(pdf.read_bytes())
     assert 2 <= n <= 6, n  # seeds: two articles and the tasks
     (w, h), = sizes
     assert abs(w - PAPER_POINTS[paper][0]) < 2 and abs(h - PAPER_POINTS[paper][1]) < 2
     # no horizontal overflow at the printable width of the page
-    res = in_browser(tmp_path, page, window=(PRINTABLE_PX[paper], 1200))
+    res = in_browser(chromium, page, window=(PRINTABLE_PX[paper], 1200))
     assert res["scrollWidth"] <= res["clientWidth"] and res["wide"] == []
 
 
-@needs_chromium
-def test_browser_worksheet_and_key_escape_hostile_articles(tmp_path):
+def test_browser_worksheet_and_key_escape_hostile_articles(chromium):
     articles = framing.read_articles(DATA / "xss_articles.jsonl")
     lex = framing.load_lexicon("venezuela-2019", DATA / "xss_lexicon.yaml")
     for page in (make_worksheet(articles, lex, title="<script>window.__pwned=1</script>"),
                  make_answer_key(articles, lex)):
-        res = in_browser(tmp_path, page)
+        res = in_browser(chromium, page)
         assert not res["pwned"] and res["scripts"] == 1 and res["handlers"] == 0 and res["links"] == 0
         assert "<script>document.title='PWNED'" in res["text"] and '<img src=x onerror="' in res["text"]

@@ -566,6 +566,9 @@ def test_dashboard_many_groups_uses_given_figure(corpus, lex):
     ("profile", ".png", b"\x89PNG"),
     ("side-by-side", ".svg", b"<?xml"),
     ("heatmap", ".pdf", b"%PDF"),
+    ("keyness", ".png", b"\x89PNG"),
+    ("map", ".png", b"\x89PNG"),
+    ("stance", ".png", b"\x89PNG"),
 ])
 def test_cli_chart_writes_files(tmp_path, capsys, kind, suffix, magic):
     out = tmp_path / f"chart{suffix}"

@@ -1,21 +1,14 @@
 """Tests for framing.report: HTML rendering, escaping, and the report in a real browser.
 
-Browser tests drive Debian's chromium headless (``--dump-dom``, ``--screenshot``) and
-download nothing; they are skipped when chromium is not installed.  DOM checks run in
-a small harness script injected into a copy of the page, which writes its findings
-as JSON into the DOM that ``--dump-dom`` returns.
+Browser tests drive Debian's chromium headless (``--dump-dom``, ``--screenshot``) through
+the ``chromium`` fixture of conftest.py, download nothing, and are skipped when chromium is
+not installed.  DOM checks run in a small harness script injected into a copy of the page,
+which writes its findings as JSON into the DOM that ``--dump-dom`` returns.
 """
 
 import base64
 import hashlib
-import html
-import json
-import os
 import re
-import shutil
-import subprocess
-import sys
-import uuid
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
-from framing.errors import FramingWarning, InputError, LexiconError
+from framing.compare import compare_outlets
+from framing.errors import FramingWarning, InputError
 from framing.report import (
     render_article,
     render_articles_html,
@@ -39,33 +33,9 @@ from framing.report import (
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).parent / "data" / "report"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium); browser tests skipped"
-)
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
-    "--hide-scrollbars", "--no-pdf-header-footer",
-]
 
 
-# --- fixtures and helpers ------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def lexicon():
-    """The built-in lexicons (loaded-language is optional: a colleague is writing it)."""
-    try:
-        return framing.load_lexicon("loaded-language", "venezuela-2019")
-    except LexiconError:
-        return framing.load_lexicon("venezuela-2019")
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return framing.read_articles(SEEDS)
-
+# --- fixtures and helpers (lexicon, seeds and chromium are in conftest.py) ------------------
 
 @pytest.fixture(scope="module")
 def seed_matches(seeds, lexicon):
@@ -123,15 +93,6 @@ def parse(fragment: str) -> _Tags:
     return p
 
 
-def chromium(tmp_path, page: Path, *args, window=(1200, 1600), timeout=120):
-    """Run headless chromium on a local file; returns the CompletedProcess (stdout: the DOM)."""
-    profile = tmp_path / f"chromium-{uuid.uuid4().hex[:8]}"
-    env = dict(os.environ, HOME=str(tmp_path))
-    cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-           f"--window-size={window[0]},{window[1]}", *args, page.resolve().as_uri()]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
-
-
 HARNESS = """<script id="harness">
 window.__errors = [];
 window.addEventListener("error", function (e) { window.__errors.push("error: " + (e.message || e.type)); }, true);
@@ -154,24 +115,10 @@ window.addEventListener("load", function () {
 </script>"""
 
 
-def run_in_browser(tmp_path, page: str, check_js: str = "function () { return {}; }", *, window=(1200, 1600),
+def run_in_browser(chromium, page: str, check_js: str = "function () { return {}; }", *, window=(1200, 1600),
                    keep_csp=False):
-    """Load ``page`` with the harness; returns (result dict, dumped DOM).
-
-    The page's Content-Security-Policy is removed (unless ``keep_csp``) so that the
-    XSS checks test the escaping alone, not the CSP that would also block a payload.
-    """
-    if not keep_csp:
-        page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
-    if "<head>" not in page:
-        page = f"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>{page}</body></html>"
-    page = page.replace("<head>", "<head>" + HARNESS.replace("CHECK", check_js), 1)
-    path = tmp_path / f"page-{uuid.uuid4().hex[:8]}.html"
-    path.write_text(page, encoding="utf-8")
-    proc = chromium(tmp_path, path, "--dump-dom", window=window)
-    m = re.search(r'<pre id="harness-out">(.*?)</pre>', proc.stdout, re.S)
-    assert m, f"no harness output; chromium said: {proc.stderr[-2000:]}"
-    return json.loads(html.unescape(m.group(1))), proc.stdout
+    """Load ``page`` with the harness running ``check_js``; returns (result dict, dumped DOM)."""
+    return chromium.harness(page, HARNESS.replace("CHECK", check_js), window=window, keep_csp=keep_csp)
 
 
 # JS: focus every highlighted term; is its tooltip hidden before, shown after, inside the window?
@@ -388,21 +335,12 @@ def test_render_report_side_by_side_unknown_id(seeds, lexicon):
 
 
 def test_render_report_uses_a_given_comparison(seeds, seed_matches, lexicon):
-    compare = pytest.importorskip("framing.compare")
     scores = framing.score_articles(seed_matches, seeds, categories=lexicon)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
-        comp = compare.compare_outlets(scores, by="outlet", n_boot=50, n_perm=50, random_state=1)
+        comp = compare_outlets(scores, by="outlet", n_boot=50, n_perm=50, random_state=1)
     page = render_report(seed_matches, seeds, lexicon=lexicon, comparison=comp, side_by_side=False)
     assert '<table class="contrasts">' in page and "<svg" in page
-
-
-@pytest.mark.parametrize("missing", ["framing.align", "framing.compare", "framing.plot"])
-def test_render_report_degrades_without_a_producer(monkeypatch, seeds, seed_matches, lexicon, missing):
-    monkeypatch.setitem(sys.modules, missing, None)  # import raises ImportError
-    page = render_report(seed_matches, seeds, lexicon=lexicon)
-    assert 'id="side-by-side"' in page and 'id="outlets"' in page and "<svg" in page
-    assert "opposition figure" in page.split('id="side-by-side"')[1].split("</table>")[0]
 
 
 def test_render_report_escapes_hostile_articles_and_lexicon(xss):
@@ -444,21 +382,19 @@ def test_cli_report(tmp_path, seeds, capsys):
 
 # --- in a real browser ---------------------------------------------------------------------
 
-@needs_chromium
-def test_browser_report_loads_without_console_errors(tmp_path, seed_report):
+def test_browser_report_loads_without_console_errors(tmp_path, chromium, seed_report):
     """The page as written (its CSP in place): no JS error, CSP violation or failed load."""
     path = tmp_path / "report.html"
     path.write_text(seed_report, encoding="utf-8")
-    proc = chromium(tmp_path, path, "--dump-dom", "--enable-logging=stderr", "--v=0")
+    proc = chromium(path, "--dump-dom", "--enable-logging=stderr", "--v=0")
     console = [line for line in proc.stderr.splitlines() if ":CONSOLE" in line]
     assert not console, console[:5]
     assert proc.stdout.count('<mark class="hit') > 30 and 'class="tip"' in proc.stdout
 
 
-@needs_chromium
 @pytest.mark.parametrize("width", [1200, 500])  # headless chromium windows are >= 500 px
-def test_browser_tooltips_show_on_focus_inside_window(tmp_path, seed_report, seed_matches, width):
-    res, _ = run_in_browser(tmp_path, seed_report, TOOLTIP_CHECK, window=(width, 1400), keep_csp=True)
+def test_browser_tooltips_show_on_focus_inside_window(chromium, seed_report, seed_matches, width):
+    res, _ = run_in_browser(chromium, seed_report, TOOLTIP_CHECK, window=(width, 1400), keep_csp=True)
     assert not res.get("harness_error"), res
     assert res["errors"] == [] and res["resources"] == []  # no error, nothing fetched
     assert res["n"] >= len(seed_matches)  # articles + side by side
@@ -471,11 +407,10 @@ def test_browser_tooltips_show_on_focus_inside_window(tmp_path, seed_report, see
     assert res["scrollWidth"] <= res["clientWidth"]  # no horizontal overflow
 
 
-@needs_chromium
-def test_browser_xss_fixtures_do_not_execute(tmp_path, xss):
+def test_browser_xss_fixtures_do_not_execute(chromium, xss):
     articles, lex = xss
     page = render_report(None, articles, lexicon=lex)  # two articles: also side by side
-    res, dom = run_in_browser(tmp_path, page, XSS_CHECK)
+    res, dom = run_in_browser(chromium, page, XSS_CHECK)
     assert not res.get("harness_error"), res
     assert not res["pwned"] and res["title"] != "PWNED"
     assert res["scripts"] == 1 and "Keep a term" in res["script_text"][0]  # only the tooltip script
@@ -484,21 +419,19 @@ def test_browser_xss_fixtures_do_not_execute(tmp_path, xss):
     assert res["marks"] >= 4 and res["errors"] == []
 
 
-@needs_chromium
-def test_browser_xss_in_notebook_fragment(tmp_path, xss):
+def test_browser_xss_in_notebook_fragment(chromium, xss):
     articles, lex = xss
     fragment = render_articles_html(None, articles, lexicon=lex)
-    res, _ = run_in_browser(tmp_path, fragment, XSS_CHECK)
+    res, _ = run_in_browser(chromium, fragment, XSS_CHECK)
     assert not res["pwned"] and res["scripts"] == 0 and res["handlers"] == [] and res["links"] == 0
     assert res["has_script_text"] and res["marks"] >= 4
 
 
-@needs_chromium
-def test_browser_screenshot_of_report(tmp_path, seed_report):
+def test_browser_screenshot_of_report(tmp_path, chromium, seed_report):
     path = tmp_path / "report.html"
     path.write_text(seed_report, encoding="utf-8")
     png = tmp_path / "shot.png"
-    chromium(tmp_path, path, f"--screenshot={png}", window=(1000, 1400))
+    chromium(path, f"--screenshot={png}", window=(1000, 1400))
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
