@@ -29,6 +29,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
@@ -208,6 +209,12 @@ def main(argv=None) -> dict:
     res["build_100k_s"] = t_build
     print(f"{'compile a 100,000-entry lexicon':48s} {t_comp:6.2f} s  ({comp.n_patterns:,} patterns; "
           f"building the Lexicon object {t_build:.2f} s)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = huge.save(Path(tmp) / "huge.csv")
+        t0 = time.perf_counter()
+        framing.load_lexicon(path)
+        res["load_100k_csv_s"] = time.perf_counter() - t0
+    print(f"{'read + validate a 100,000-row lexicon CSV':48s} {res['load_100k_csv_s']:6.2f} s")
 
     src = NEWS if NEWS.exists() else arts
     n_small = max(1, len(arts) // 5)

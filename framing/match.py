@@ -366,7 +366,8 @@ _VOICES = ("narrative", "quoted", "scare_quote")
 class _Columns:
     """Column buffers for the matches of many articles, filled article by article."""
 
-    def __init__(self):
+    def __init__(self, actors=None):
+        self.actors = actors  # the ActorMatcher, or None to skip attribution
         self.rows, self.starts, self.ends, self.entries = [], [], [], []
         self.texts, self.sentences, self.voices = [], [], []
         self.targets, self.rules, self.speakers = [], [], []
@@ -385,7 +386,7 @@ class _Columns:
         self.entries.extend([h[2] for h in hits])
         self.texts.extend([text[s:e] for s, e in zip(starts, ends)])
         # Sentences only up to the last hit (all of them for actor attribution).
-        sents = sentence_spans(text, None if comp.actors is not None else starts[-1] + 1)
+        sents = sentence_spans(text, None if self.actors is not None else starts[-1] + 1)
         s_starts = [s for s, _ in sents] or [0]
         self.sentences.extend([max(0, bisect.bisect_right(s_starts, s) - 1) for s in starts])
         # Quotations only in the paragraphs that hold hits.
@@ -411,8 +412,8 @@ class _Columns:
         else:
             voices = ["narrative"] * n
         self.voices.extend(voices)
-        if comp.actors is not None:
-            who = comp.actors.attribute(text, hits, sents, quotes, norm=norm)
+        if self.actors is not None:
+            who = self.actors.attribute(text, hits, sents, quotes, norm=norm)
             self.targets.extend([w[0] for w in who])
             self.rules.extend([w[1] for w in who])
             self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])
@@ -450,7 +451,8 @@ _DTYPES = ["object", "object", "object", "object", "object", "int64", "float64",
            "int64", "int64", "int64", "object", "object", "object", "object"]
 
 
-def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None) -> Iterator[pd.DataFrame]:
+def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None, *, attribute: bool = True
+                 ) -> Iterator[pd.DataFrame]:
     """Stream matches: one matches table per articles chunk (bounded memory).
 
     Parameters
@@ -458,6 +460,8 @@ def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None) -> Iterator[pd.Da
     chunks : iterable of DataFrame
         Articles tables, e.g. from :func:`framing.iter_articles`.
     lexicon : Lexicon, str or list, optional
+        As in :func:`find_matches`.
+    attribute : bool, default=True
         As in :func:`find_matches`.
 
     Yields
@@ -467,11 +471,11 @@ def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None) -> Iterator[pd.Da
     """
     comp = _resolve_lexicon(lexicon).compiled
     for chunk in chunks:
-        yield _match_frame(comp, _as_articles(chunk))
+        yield _match_frame(comp, _as_articles(chunk), attribute)
 
 
-def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame) -> pd.DataFrame:
-    cols = _Columns()
+def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame, attribute: bool = True) -> pd.DataFrame:
+    cols = _Columns(comp.actors if attribute else None)
     bad = []
     for row, text in enumerate(articles["text"]):
         if not isinstance(text, str):
@@ -489,7 +493,7 @@ def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame) -> pd.DataFrame:
     return cols.frame(comp, articles["article_id"].to_numpy(), outlets.to_numpy())
 
 
-def find_matches(articles, lexicon=None) -> pd.DataFrame:
+def find_matches(articles, lexicon=None, *, attribute: bool = True) -> pd.DataFrame:
     """Every hit of the lexicon in the articles, one row per hit.
 
     Parameters
@@ -500,6 +504,9 @@ def find_matches(articles, lexicon=None) -> pd.DataFrame:
         :func:`framing.read_articles` reads.
     lexicon : Lexicon, str or list of str, optional
         A lexicon or built-in names/paths; default: all built-in lexicons.
+    attribute : bool, default=True
+        Resolve ``target`` and ``speaker`` when the lexicon declares actors
+        (:mod:`framing.actors`).  False leaves them empty and is faster.
 
     Returns
     -------
@@ -539,4 +546,4 @@ def find_matches(articles, lexicon=None) -> pd.DataFrame:
     [['self-proclaimed', 'self proclaimed', 4, 19, 'narrative'], ['putschist', 'putschists', 33, 43, 'narrative']]
     """
     comp = _resolve_lexicon(lexicon).compiled
-    return _match_frame(comp, _as_articles(articles))
+    return _match_frame(comp, _as_articles(articles), attribute)

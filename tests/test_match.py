@@ -144,3 +144,14 @@ def test_property_no_string_crashes_the_matcher(text):
     for r in m.itertuples():
         src = text if r.article_id == "a" else text.upper()
         assert src[r.start:r.end] == r.matched_text
+
+
+def test_find_matches_attribute_false_skips_actor_columns():
+    text = 'The self-proclaimed "interim president" Juan Guaidó spoke.'
+    lex = framing.load_lexicon("venezuela-2019")
+    with_actors = find_matches(text, lex)
+    without = find_matches(text, lex, attribute=False)
+    assert "Juan Guaidó" in set(with_actors["target"])
+    assert set(without["target"]) == {""}
+    assert with_actors.drop(columns=["target", "target_rule", "speaker"]).equals(
+        without.drop(columns=["target", "target_rule", "speaker"]))
