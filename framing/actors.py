@@ -304,6 +304,14 @@ _CLAUSE_BREAK = re.compile(
     r"which|who|whom|whose|" + _SPEECH + r"|according\s+to)\b"
 )
 _RELATIVES = _set("which who whom whose that")
+_GAP_STOP = re.compile(r"[.;:!?()\n]")
+_SPEECH_NEXT = re.compile(r"\s*,?\s*(?:" + _SPEECH + r")\b")
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*((?:[\w’'-]+\s+){0,4}?)[\"“‘']?")
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_POSSESSED_MEMBERS = re.compile(
+    r"[’']s?\s+(?:\w+\s+)?(?:" + "|".join(sorted(_MEMBER_NOUNS)) + r")\b"
+)
+_NAME_TRAILERS = _NON_NAME_CAPS | _NAME_CONNECTORS
 _PRED_WORDS = _COPULAS | _CALL_VERBS | {"as", "am"}
 _LED_BY = re.compile(
     r"\s*(?:(?!(?:is|was|are|were|be|been|has|have|had|and|or|but|who|which|that|to)\b)"
@@ -385,9 +393,7 @@ class ActorMatcher:
             return [], []
         found = []
         titles = []
-        pats = self.patterns
-        for j, pid in self.automaton.iter(" " + norm + " "):
-            actor, length, multiword, caps, kind, dotted = pats[pid]
+        for j, (actor, length, multiword, caps, kind, dotted) in self.automaton.iter(" " + norm + " "):
             start = j - length + 1
             end = j - 1
             if multiword:
@@ -552,7 +558,7 @@ def compile_actors(lexicon) -> ActorMatcher:
             keys[key] = len(patterns)
             patterns.append((-1, len(key), True, False, title, False))
     for key, i in keys.items():
-        auto.add_word(key, i)
+        auto.add_word(key, patterns[i])
     if patterns:
         auto.make_automaton()
     return ActorMatcher(lexicon.actors, auto, patterns, titles)
@@ -665,7 +671,13 @@ class _Article:
         return i >= 0 and self.hits[i][1] >= b
 
     def tokens(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(self.text, a, b)]
+        """Tokens of ``text[a:b]``; a window that starts inside a word skips that word's tail
+        (so "t|he" never yields a pronoun "he")."""
+        text = self.text
+        if 0 < a < len(text) and text[a - 1].isalnum() and text[a].isalnum():
+            while a < b and text[a].isalnum():
+                a += 1
+        return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, a, b)]
 
     def region(self, start: int, end: int) -> tuple[int, int, int | None]:
         """The sentence of a span, clipped to the speech quotation that holds it."""
@@ -728,11 +740,12 @@ class _Article:
             return self._names[k]
         a, b = self.sents[k]
         runs = []
+        mentions = None
         for mt in _CAP_RUN.finditer(self.text, a, b):
             cur = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(self.text, *mt.span())]
             while cur and cur[0][2].lower().strip("’'") in _NON_NAME_CAPS:
                 cur.pop(0)
-            while cur and cur[-1][2].lower().strip("’'") in _NON_NAME_CAPS | _NAME_CONNECTORS:
+            while cur and cur[-1][2].lower().strip("’'") in _NAME_TRAILERS:
                 cur.pop()
             if (
                 len(cur) >= 2
@@ -740,7 +753,9 @@ class _Article:
                 and not any(x[2].lower().strip("’'") in _ORG_WORDS for x in cur)
             ):
                 s, e = cur[0][0], cur[-1][1]
-                if not any(x[0] < e and s < x[1] for x in self.mentions_in(a, b)):
+                if mentions is None:
+                    mentions = self.mentions_in(a, b)
+                if not any(x[0] < e and s < x[1] for x in mentions):
                     runs.append((s, e, self.text[s:e]))
         self._names[k] = runs
         return runs
@@ -896,6 +911,11 @@ class _Article:
         if i >= len(self.mentions) or self.mentions[i][0] >= hi:
             return None, ""  # no actor near: nothing can resolve the target
         a, b, q = self.region(hs, he)
+        if q is None and self.mentions[i][0] > b:
+            # The rules read the region [a, b] and resolve pronouns in it
+            # against the two sentences before; outside quotations no rule
+            # looks further, so a mention after the region cannot be the target.
+            return None, ""
         for rule in (self._premodifier, self._apposition_before, self._predicate,
                      self._possessive, self._led_by, self._clause):
             r = rule(hs, he, a, b, q)
@@ -919,11 +939,11 @@ class _Article:
         x = self.mentions[i]
         gap = self.text[he:x[0]]
         commas = gap.count(",")
-        if commas > 1 or re.search(r"[.;:!?()\n]", gap) or not self._title_gap(he, x[0]):
+        if commas > 1 or _GAP_STOP.search(gap) or not self._title_gap(he, x[0]):
             return None
         if commas == 0:
             return self._named_rule(x, "premodifier")
-        if re.match(r"\s*,?\s*(?:" + _SPEECH + r")\b", self.text[x[1]:x[1] + 40]):
+        if _SPEECH_NEXT.match(self.text[x[1]:x[1] + 40]):
             return None  # "... a coup, Maduro said"
         return self._named_rule(x, "apposition")
 
@@ -953,7 +973,7 @@ class _Article:
         if i < 0 or self.mentions[i][0] < a:
             return None
         x = self.mentions[i]
-        mt = re.fullmatch(r"\s*,\s*((?:[\w’'-]+\s+){0,4}?)[\"“‘']?", self.text[x[1]:hs])
+        mt = _APPOSITIVE_GAP.fullmatch(self.text[x[1]:hs])
         if mt is None:
             return None
         words = _lower_words(mt.group(1))
@@ -1002,9 +1022,7 @@ class _Article:
 
     def _predicate(self, hs, he, a, b, q):
         """``X is a HIT``, ``X was branded a HIT``, ``called X a HIT``, ``X ... as HIT``."""
-        lo = a
-        for mt in re.finditer(r"[;:—–]", self.text[a:hs]):
-            lo = a + mt.end()
+        lo = max([a] + [self.text.rfind(c, a, hs) + 1 for c in ";:—–"])  # after the last
         w0 = max(lo, hs - 140)
         if _PRED_WORDS.isdisjoint(self.norm[max(w0, hs - 90):hs].split()):
             return None  # no copula, "as" or labelling verb just before the hit
@@ -1103,8 +1121,7 @@ class _Article:
             return -1, ""
         if via == "pronoun":
             return actor, "pronoun"
-        if re.search(r"[’']s?\s+(?:\w+\s+)?(?:" + "|".join(_MEMBER_NOUNS) + r")\b",
-                     self.text[span[0]:span[1]]):
+        if _POSSESSED_MEMBERS.search(self.text[span[0]:span[1]]):
             return actor, "led_by"  # "Guaidó's supporters are putschists"
         return actor, "predicate"
 
@@ -1116,7 +1133,7 @@ class _Article:
         span = self.np_after(mt.end(), b)
         if span is None:
             return None
-        app = re.match(r"\s*,\s*", self.text[span[1]:b])
+        app = _COMMA_GAP.match(self.text[span[1]:b])
         if app:  # "led by opposition figure, Juan Guaido"
             i = bisect.bisect_left(self.m_starts, span[1] + app.end())
             if i < len(self.mentions) and self.mentions[i][0] == span[1] + app.end():
@@ -1135,6 +1152,8 @@ class _Article:
             i = bisect.bisect_left(self.m_starts, hs) - 1  # maybe a relative's antecedent
             if i < 0 or self.mentions[i][1] < hs - 150:
                 return None
+        if not self._clause_reachable(hs, he, a, b):
+            return None
         ca, cb, ante = self.clause_bounds(a, b, hs, he)
         in_pp = (_PREP_BEFORE.search(text, max(ca, hs - 24), hs) is not None
                  or _JUDGE_BEFORE.search(text, max(ca, hs - 40), hs) is not None)
@@ -1171,6 +1190,32 @@ class _Article:
             return self._named_rule(obj, "clause")
         r = self.resolve_pronoun(obj.start(), obj.group(), q)
         return (r[1], "pronoun") if r is not None and r[0] == "actor" else (-1, "")
+
+    def _clause_reachable(self, hs, he, a, b) -> bool:
+        """Whether a mention or pronoun lies within CLAUSE_WINDOW words of the hit.
+
+        A cheap necessary condition for :meth:`_clause`: it looks at the window
+        :meth:`clause_bounds` clips the clause to, before the clause is cut and
+        before candidates are filtered, so when it fails no candidate of
+        :meth:`_clause` can be near enough (the relative antecedent is one of
+        these mentions).
+        """
+        text = self.text
+        wa, wb = max(a, hs - 120), min(b, he + 100)
+        for x in self.mentions_in(wa, wb):
+            if hs <= x[0] < he:
+                continue
+            d = _nwords(text, x[1], hs) if x[1] <= hs else _nwords(text, he, x[0])
+            if d <= CLAUSE_WINDOW:
+                return True
+        for mt in _PRONOUN_RE.finditer(text, wa, wb):
+            s = mt.start()
+            if hs <= s < he:
+                continue
+            d = _nwords(text, mt.end(), hs) if mt.end() <= hs else _nwords(text, he, s)
+            if d <= CLAUSE_WINDOW:
+                return True
+        return False
 
     # -- speaker ------------------------------------------------------------------
     def speaker_of_hit(self, h: int) -> str:

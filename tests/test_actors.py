@@ -425,3 +425,22 @@ def test_actor_profile_reverses_scare_quotes_by_default():
     assert (kept[(kept.actor == "Juan Guaidó") & (kept.voice == "scare_quote")]["net"] > 0).all()
     with pytest.raises(ValueError, match="scare_quotes must be 'reverse' or 'keep'"):
         actor_profile(m, scare_quotes="flip")
+
+
+# ---------------------------------------------------------------------------
+# Shortcuts (framing.actors skips rules that cannot reach a mention)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, matched, target, rule", [
+    # the only mention comes after the hit's sentence: nothing resolves it
+    ("The coup failed at dawn. Maduro spoke on television.", "coup", "", ""),
+    # the mention is in the clause but more than CLAUSE_WINDOW words away
+    ("Maduro waited for hours in the palace in the capital for the coup.", "coup", "", ""),
+    # within the window: the clause rule still applies
+    ("Maduro denounced it, and the invasion began.", "invasion", "", ""),
+    ("Soldiers loyal to Guaido talked of an invasion.", "invasion", G, "clause"),
+])
+def test_shortcuts_keep_results(lex, text, matched, target, rule):
+    m = find_matches(text, lex)
+    row = hit_row(m, text, matched)
+    assert (row["target"], row["target_rule"]) == (target, rule)
