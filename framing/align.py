@@ -93,6 +93,10 @@ def _as_article(x, side: str, articles) -> tuple[str, str, str]:
         from .corpus import read_articles
 
         return _as_article(read_articles(x), side, None)
+    if isinstance(x, (int, np.integer)) and not isinstance(x, bool):  # an id such as 17
+        if articles is None:
+            raise InputError(f"{side}: {x!r} looks like an article id; pass articles= to look it up")
+        x = str(x)
     if isinstance(x, str):
         if articles is not None:
             if "article_id" not in articles.columns:
@@ -610,7 +614,7 @@ def _cmd_align(args) -> int:
         parts = []
         for path in args.paths:
             one = read_articles(path, text=args.text_col, outlet=args.outlet_col, article_id=args.id_col,
-                                date=args.date_col, title=args.title_col)
+                                date=args.date_col, title=args.title_col, errors=args.errors)
             if len(one) != 1:
                 raise InputError(f"{path}: holds {len(one)} articles; pick two with --ids ID_A ID_B")
             parts.append(one)

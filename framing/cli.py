@@ -35,6 +35,9 @@ def _add_input_args(p: argparse.ArgumentParser, lexicon: bool = True) -> None:
     p.add_argument("--id-col", default="article_id", help="column holding the article id")
     p.add_argument("--date-col", default="date", help="column holding the date")
     p.add_argument("--title-col", default="title", help="column holding the title")
+    p.add_argument("--errors", choices=["raise", "warn", "keep"], default="raise",
+                   help="an article with no text: stop (raise, default), or keep it with its "
+                        "error and go on (warn prints a warning)")
 
 
 def _add_output_args(p: argparse.ArgumentParser) -> None:
@@ -51,7 +54,7 @@ def read_inputs(args):
     articles = read_articles(
         args.paths if len(args.paths) > 1 else args.paths[0],
         text=args.text_col, outlet=args.outlet_col, article_id=args.id_col,
-        date=args.date_col, title=args.title_col,
+        date=args.date_col, title=args.title_col, errors=args.errors,
     )
     lex = load_lexicon(*(getattr(args, "lexicon", None) or ()))
     return articles, lex

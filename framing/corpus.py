@@ -12,6 +12,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
@@ -453,7 +454,12 @@ def _csv_records(lines, name: str, delimiter: str) -> tuple[list[str], Iterator]
 
 
 def _csv_rows(path: Path, name: str, delimiter: str, opts: _Options) -> Iterator[_Row]:
-    header, records = _csv_records(_text_lines(path, name, opts.encoding), name, delimiter)
+    lines = iter(_text_lines(path, name, opts.encoding))
+    first = next(lines, "")
+    if delimiter == "," and "," not in first and (";" in first or "\t" in first):
+        # a spreadsheet saved with the locale's list separator (";" in much of Europe)
+        delimiter = ";" if first.count(";") >= first.count("\t") else "\t"
+    header, records = _csv_records(itertools.chain([first], lines), name, delimiter)
     _require_text(name, header, opts)
     stem = _stem(path)
     for n, (line, fields) in enumerate(records, 1):
@@ -602,6 +608,12 @@ def _parse_dates(values: pd.Series, rows: list[_Row]) -> pd.Series:
     else:
         strings = pd.Series([_as_str(v).strip() for v in values], dtype=object)
         parsed = pd.to_datetime(strings, errors="coerce", format="ISO8601", utc=True)
+        epoch = strings.str.fullmatch(r"\d{9,13}(?:\.0+)?").fillna(False).astype(bool)
+        if epoch.any():  # Unix time, in milliseconds as pandas' to_json writes it, or seconds
+            num = pd.to_numeric(strings[epoch])
+            in_ms = num >= 1e11
+            parsed[num.index[in_ms]] = pd.to_datetime(num[in_ms], unit="ms", utc=True)
+            parsed[num.index[~in_ms]] = pd.to_datetime(num[~in_ms], unit="s", utc=True)
         retry = parsed.isna() & (strings != "")
         if retry.any():
             parsed[retry] = pd.to_datetime(strings[retry], errors="coerce", format="mixed",

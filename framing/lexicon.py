@@ -24,6 +24,7 @@ import io
 import logging
 import math
 import os
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
@@ -122,6 +123,32 @@ class Actor:
     aliases: tuple[str, ...] = ()
     source: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
+
+
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})|[a-zA-Z]{3,20}")
+_CATEGORY_FIELDS = ("name", "category", "description", "color")
+_ACTOR_FIELDS = ("name", "kind", "camp", "aliases")
+
+
+def _check_fields(raw: dict, allowed, where: str, what: str) -> None:
+    """Unknown keys of a YAML mapping are errors, with a suggestion (typos are silent otherwise)."""
+    for k in raw:
+        if k != "__line__" and k not in allowed:
+            hint = difflib.get_close_matches(str(k), allowed, n=1)
+            raise LexiconError(
+                f"{where}: unknown field {k!r} for {what}"
+                + (f" (did you mean {hint[0]!r}?)" if hint else f" (known: {', '.join(allowed)})")
+            )
+
+
+def _category(name: str, description: str, color: str, where: str) -> Category:
+    color = color.strip()
+    if color and not _COLOR.fullmatch(color):
+        raise LexiconError(
+            f"{where}: color {color!r} of category {name!r} is not a colour "
+            "(use #RRGGBB, #RGB or a colour name such as 'orange')"
+        )
+    return Category(name, description, color)
 
 
 def _where(source: str, line: int, column: str | None = None) -> str:
@@ -531,7 +558,7 @@ def _read_categories_csv(path: Path) -> list[Category]:
         nm = r.get("category") or r.get("name")
         if not nm:
             raise LexiconError(f"{_where(str(path), i, 'category')}: empty category name")
-        out.append(Category(nm, r.get("description", ""), r.get("color", "")))
+        out.append(_category(nm, r.get("description", ""), r.get("color", ""), _where(str(path), i, "color")))
     return out
 
 
@@ -579,7 +606,10 @@ def _read_yaml(path: Path, name: str) -> Lexicon:
         for c in cats if isinstance(cats, list) else [dict(name=k, **(v or {})) for k, v in cats.items() if k != "__line__"]:
             if not isinstance(c, dict) or not c.get("name"):
                 raise LexiconError(f"{_where(name, c.get('__line__', 0) if isinstance(c, dict) else 0)}: category without a name")
-            categories.append(Category(str(c["name"]), str(c.get("description") or "").strip(), str(c.get("color") or "")))
+            where = _where(name, c.get("__line__", 0))
+            _check_fields(c, _CATEGORY_FIELDS, where, f"category {c['name']!r}")
+            categories.append(_category(str(c["name"]), str(c.get("description") or "").strip(),
+                                        str(c.get("color") or ""), where))
     records = []
     for raw in doc["entries"]:
         if not isinstance(raw, dict):
@@ -743,6 +773,7 @@ def _actors_from_records(records, source: str) -> tuple[Actor, ...]:
         nm = str(raw.get("name") or "").strip()
         if not nm:
             raise LexiconError(f"{_where(source, line, 'name')}: actor without a name")
+        _check_fields(raw, _ACTOR_FIELDS, _where(source, line), f"actor {nm!r}")
         kind = str(raw.get("kind") or "person").strip().lower()
         if kind not in _ACTOR_KINDS:
             raise LexiconError(

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramingWarning, InputError
-from .text import (classify_quote, normalize, normalize_term, paragraph_of, paragraph_quotes,
+from .text import (classify_quote, normalize_mapped, normalize_term, paragraph_of, paragraph_quotes,
                    sentence_spans)
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ MATCH_COLUMNS = [
 ]
 
 _WORD_TAIL = re.compile(r"[^ ]*")
-_GAP_OK = re.compile(r"[\w'’\-‐‑–\s]*\Z")
+_GAP_OK = re.compile(r"[\w'’\-‐‑–\s\u00ad\u200b-\u200d\u2060\ufeff\u0300-\u036f]*\Z")
 _VOWELS = "aeiou"
 _SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
 
@@ -144,10 +144,11 @@ class CompiledLexicon:
     # -- one article -------------------------------------------------------
     def scan(self, text: str) -> list[tuple[int, int, int, int]]:
         """Resolved hits in ``text`` as ``(start, end, entry_index, priority)``, sorted."""
-        return self.scan_normalized(text, normalize(text))
+        return self.scan_normalized(text, *normalize_mapped(text))
 
-    def scan_normalized(self, text: str, norm: str) -> list[tuple[int, int, int, int]]:
-        """:meth:`scan` given ``norm = normalize(text)`` (which the caller may reuse)."""
+    def scan_normalized(self, text: str, norm: str, index: list[int] | None = None
+                        ) -> list[tuple[int, int, int, int]]:
+        """:meth:`scan` given ``norm, index = normalize_mapped(text)`` (which the caller may reuse)."""
         padded = " " + norm + " "
         cands = []
         excepts = None
@@ -155,6 +156,8 @@ class CompiledLexicon:
         for j, (entry, exception, priority, length, wildcard, multiword) in self.automaton.iter(padded):
             start = j - length + 1
             end = _WORD_TAIL.match(norm, j).end() if wildcard else j - 1
+            if index is not None:  # the layer dropped invisible characters
+                start, end = index[start], index[end - 1] + 1
             if exception:
                 (excepts := excepts or []).append((start, end, entry))
                 continue
@@ -321,6 +324,7 @@ def _as_articles(articles) -> pd.DataFrame:
                 f"articles table lacks column(s) {', '.join(missing)} "
                 f"(has: {', '.join(map(str, articles.columns))}); read it with framing.read_articles"
             )
+        _require_unique_ids(articles)
         return articles
     if isinstance(articles, str) and not _looks_like_path(articles):
         return pd.DataFrame({"article_id": ["text"], "outlet": [""], "text": [articles]})
@@ -334,6 +338,17 @@ def _as_articles(articles) -> pd.DataFrame:
     from .corpus import read_articles
 
     return read_articles(articles)
+
+
+def _require_unique_ids(articles: pd.DataFrame) -> None:
+    dup = articles["article_id"][articles["article_id"].duplicated()]
+    if len(dup):
+        shown = ", ".join(map(repr, list(dict.fromkeys(dup))[:5]))
+        raise InputError(
+            f"articles table has duplicate article_id values: {shown}"
+            + (" ..." if dup.nunique() > 5 else "")
+            + " (every table joins on article_id; framing.read_articles makes ids unique)"
+        )
 
 
 _PATH_SUFFIXES = (".txt", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz")
@@ -373,8 +388,8 @@ class _Columns:
         self.targets, self.rules, self.speakers = [], [], []
 
     def add_article(self, comp: CompiledLexicon, row: int, text: str) -> None:
-        norm = normalize(text)
-        hits = comp.scan_normalized(text, norm)
+        norm, index = normalize_mapped(text)
+        hits = comp.scan_normalized(text, norm, index)
         if not hits:
             return
         starts = [h[0] for h in hits]
@@ -413,7 +428,7 @@ class _Columns:
             voices = ["narrative"] * n
         self.voices.extend(voices)
         if self.actors is not None:
-            who = self.actors.attribute(text, hits, sents, quotes, norm=norm)
+            who = self.actors.attribute(text, hits, sents, quotes, norm=norm if index is None else None)
             self.targets.extend([w[0] for w in who])
             self.rules.extend([w[1] for w in who])
             self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])

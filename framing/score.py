@@ -15,7 +15,7 @@ SCORE_COLUMNS = [
     "article_id", "outlet", "category", "count", "per_1k", "weighted",
     "n_narrative", "n_quoted", "n_scare_quote", "n_words",
 ]
-_DROP_ARTICLE_COLS = {"text", "title", "url", "error"}
+_DROP_ARTICLE_COLS = {"text", "title", "url"}
 
 
 def _require(df: pd.DataFrame, cols, what: str) -> None:
@@ -82,6 +82,9 @@ def score_articles(
     """
     _require(matches, ["article_id", "category", "voice", "weight"], "matches table")
     _require(articles, ["article_id", "text"], "articles table")
+    from .match import _require_unique_ids
+
+    _require_unique_ids(articles)
     if categories is None:
         cats = list(dict.fromkeys(matches["category"]))
     elif hasattr(categories, "categories"):
@@ -91,8 +94,8 @@ def score_articles(
     if not cats:
         cats = [""]
     arts = articles.drop(columns=[c for c in _DROP_ARTICLE_COLS if c in articles.columns])
-    if "outlet" not in arts.columns:
-        arts = arts.assign(outlet="")
+    # A missing outlet is "" everywhere (as in find_matches and read_articles).
+    arts = arts.assign(outlet=arts["outlet"].fillna("") if "outlet" in arts.columns else "")
     arts = arts.assign(n_words=count_words(articles).to_numpy())
     counted = matches["voice"].isin(VOICES if include_quoted else ("narrative", "scare_quote"))
     m = matches.assign(

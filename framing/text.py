@@ -28,6 +28,7 @@ __all__ = [
     "paragraph_quotes",
     "classify_quote",
     "normalize",
+    "normalize_mapped",
     "normalize_term",
     "word_count",
     "sentence_spans",
@@ -104,6 +105,35 @@ def normalize(text: str) -> str:
             return "".join(c if c.isalnum() else " " for c in lowered)
     # ASCII: one bytes.translate lower-cases and blanks punctuation at memory speed.
     return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+
+
+#: Characters that are invisible inside a word: combining accents (text in NFD, as
+#: some systems write "Guaido" + U+0301), the soft hyphen, zero-width spaces/joiners.
+_INVISIBLE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                        "\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
+    """:func:`normalize` for text that may hold invisible characters, with an offset map.
+
+    Most texts have none: the result is ``(normalize(text), None)`` and offsets
+    on the layer are offsets into ``text``.  Otherwise the invisible characters
+    (:data:`_INVISIBLE`: combining accents, soft hyphens, zero-width spaces) are
+    dropped before normalising, so ``re\u0301gime`` and ``self\u00adproclaimed``
+    match like ``régime`` and ``selfproclaimed``, and ``index[i]`` is the offset
+    in ``text`` of position ``i`` of the layer (with ``index[len(layer)] == len(text)``).
+
+    Examples
+    --------
+    >>> layer, index = normalize_mapped("re\u0301gime")
+    >>> layer, index
+    ('regime', [0, 1, 3, 4, 5, 6, 7])
+    """
+    if not _INVISIBLE.search(text):
+        return normalize(text), None
+    keep = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    layer = normalize("".join(text[i] for i in keep))
+    return layer, keep + [len(text)]
 
 
 def normalize_term(term: str) -> list[str]:
@@ -320,15 +350,17 @@ _SPEECH_VERBS = (
 )
 # Attribution right before a quotation: `X said: "`, `said that he was "`.
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:" + _SPEECH_VERBS + r")\b(?:\s+\S+){0,3}?\s*[:,]?"
-    r"|\b(?:" + _SPEECH_VERBS + r")\b[^.;!?\"“”«»\n]{0,40}\bthat\b(?:\s+\S+){0,3}?)\s*$",
-    re.IGNORECASE,
+    # `said "`, `told reporters: "`, `said, "`, `said last week that he was "`
+    r"(?:\b(?i:" + _SPEECH_VERBS + r")\b\s*[:,]?"
+    r"|\b(?i:" + _SPEECH_VERBS + r")\b(?:\s+\S+){1,2}?\s*[:,]"
+    r"|\b(?i:" + _SPEECH_VERBS + r")\b[^.;!?\"“”«»\n]{0,40}\bthat\b(?:\s+\S+){0,3}?)\s*$"
 )
 # Attribution right after a quotation: `," Maduro said`, `” he told`, `, according to`.
+# The subject is capitalised words or a pronoun (case matters: "and said" is no subject).
 _CUE_AFTER = re.compile(
-    r"^\s*[,:;—–-]?\s*(?:(?:[A-Z][\w’'.-]*|he|she|they|it|we|i|the\s+\w+)(?:\s+[A-Z][\w’'.-]*){0,3}\s+)?"
-    r"(?:" + _SPEECH_VERBS + r")\b",
-    re.IGNORECASE,
+    r"^\s*[,:;—–-]?\s*(?:(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|(?i:he|she|they|it|we|i)"
+    r"|(?i:the)\s+\w+)\s+)?"
+    r"(?i:" + _SPEECH_VERBS + r")\b"
 )
 
 
@@ -456,6 +488,12 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
             continue
         if fam != open_family:
             continue  # nested quotation of another family
+        if role == "open" and ch == '"' and text[open_pos] == '"' and _ends_sentence_between(text, open_pos, i):
+            # `said "the regime is bad. Then ... "traitors"`: the first mark was never
+            # closed; it ends with its sentence and this mark opens a new quotation.
+            spans.append(_close_unbalanced(text, open_pos, i, continues=False))
+            open_pos = i
+            continue
         if role in ("close", "either", "close?") or (role == "open" and ch == '"'):
             spans.append(QuoteSpan(open_pos, i + 1, "quoted"))
             open_pos = -1
@@ -464,9 +502,20 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
     return [classify_quote(text, q) for q in spans] if classify else spans
 
 
-def _close_unbalanced(text: str, open_pos: int, para_end: int) -> QuoteSpan:
+def _ends_sentence_between(text: str, a: int, b: int) -> bool:
+    """Is there a sentence break between offsets ``a`` and ``b``?"""
+    return _SENT_PUNCT.search(text, a, b) is not None
+
+
+def _close_unbalanced(text: str, open_pos: int, para_end: int, continues: bool = True) -> QuoteSpan:
+    """Close the quotation opened at ``open_pos`` that has no closing mark before ``para_end``.
+
+    At a paragraph end (``continues=True``) a next paragraph opening with a quote
+    mark continues the quotation (news convention); otherwise the quotation ends
+    with the sentence where it opened.
+    """
     rest = text[para_end : para_end + 200].lstrip()
-    if rest[:1] in ("“", '"', "«") and para_end > open_pos:
+    if continues and rest[:1] in ("“", '"', "«") and para_end > open_pos:
         return QuoteSpan(open_pos, para_end, "quoted", closed=False)
     for _s, e in sentence_spans(text[open_pos:para_end]):
         return QuoteSpan(open_pos, open_pos + e, "quoted", closed=False)  # first sentence

@@ -88,3 +88,20 @@ def chromium(tmp_path):
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (apt-get install chromium); browser tests skipped")
     return Chromium(tmp_path)
+
+
+HOSTILE_COLOR = "red;}</style><script>window.__pwned=1</script><style>"
+
+
+def hostile_lexicon(path):
+    """The hostile fixture lexicon, with a colour the loader would refuse injected afterwards
+    (a Lexicon built in code is not validated like a file, so reports must escape colours too)."""
+    import dataclasses
+
+    import framing
+
+    lex = framing.load_lexicon("venezuela-2019", path)
+    cats = [dataclasses.replace(c, color=HOSTILE_COLOR) if c.name.startswith("bad") else c
+            for c in lex.categories.values()]
+    return framing.Lexicon(lex.entries, cats, name=lex.name, description=lex.description,
+                           language=lex.language, version=lex.version, actors=lex.actors)

@@ -112,7 +112,8 @@ def test_align_articles_uses_given_matches(seeds):
 @pytest.mark.parametrize("a, kwargs, match", [
     (pd.DataFrame({"article_id": ["1", "2"], "text": ["x y", "z w"]}), {}, "expected one article.*got 2 rows"),
     ("no-such-id", {"articles": pd.DataFrame({"article_id": ["1"], "text": ["x y"]})}, "no article with id"),
-    (42, {}, "expected an article row.*got int"),
+    (42, {}, "a: 42 looks like an article id; pass articles="),
+    (4.2, {}, "expected an article row.*got float"),
     (pd.Series({"article_id": "1"}), {}, "has no 'text'"),
 ])
 def test_align_articles_rejects_bad_input(a, kwargs, match):
@@ -242,3 +243,15 @@ def test_cli_events(capsys):
     assert main(["events", str(SEEDS), "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("event_id,article_a,article_b") and "000_edbf8da76c908260" in out
+
+
+def test_align_articles_integer_ids():
+    import framing
+
+    di = pd.DataFrame({"article_id": [1, 2], "outlet": ["A", "B"],
+                       "text": ["The regime staged a coup.", "The coup by the regime."]})
+    lex = framing.load_lexicon("venezuela-2019")
+    al = framing.align_articles(1, 2, articles=di, matches=framing.find_matches(di, lex), lexicon=lex)
+    assert al[["sentence_a", "sentence_b"]].values.tolist() == [[0, 0]]
+    with pytest.raises(framing.InputError, match=r"a: 1 looks like an article id; pass articles="):
+        framing.align_articles(1, 2, lexicon=lex)

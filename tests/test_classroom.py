@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import framing
+from conftest import hostile_lexicon
 from framing.classroom import (
     FEEDBACK_COLUMNS,
     AnswerKey,
@@ -282,7 +283,7 @@ def test_browser_worksheet_print_layout_fits_the_page(tmp_path, chromium, seeds,
 
 def test_browser_worksheet_and_key_escape_hostile_articles(chromium):
     articles = framing.read_articles(DATA / "xss_articles.jsonl")
-    lex = framing.load_lexicon("venezuela-2019", DATA / "xss_lexicon.yaml")
+    lex = hostile_lexicon(DATA / "xss_lexicon.yaml")
     for page in (make_worksheet(articles, lex, title="<script>window.__pwned=1</script>"),
                  make_answer_key(articles, lex)):
         res = in_browser(chromium, page)

@@ -546,3 +546,16 @@ def test_read_articles_copied_seeds_with_sidecar(tmp_path):
     write(folder / "metadata.csv", "file,outlet\n" + rows)
     articles = read_articles(folder)
     assert articles["outlet"].tolist() == [f"Outlet {s}" for s in stems]
+
+
+def test_read_articles_semicolon_csv_from_a_spreadsheet(tmp_path):
+    p = tmp_path / "excel.csv"
+    p.write_bytes("\ufeffarticle_id;outlet;text;;\r\n1;A;The regime fell.;;\r\n".encode("utf-8"))
+    arts = read_articles(p)
+    assert arts[["article_id", "outlet", "text"]].values.tolist() == [["1", "A", "The regime fell."]]
+
+
+def test_read_articles_epoch_dates(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "a", "date": 1555286400000}\n{"text": "b", "date": 1555286400}\n', encoding="utf-8")
+    assert read_articles(p)["date"].dt.strftime("%Y-%m-%d").tolist() == ["2019-04-15", "2019-04-15"]

@@ -217,3 +217,19 @@ def test_to_frame_columns():
     assert list(df.columns[:10]) == ["term", "category", "polarity", "weight", "variants", "note",
                                      "neutral", "exceptions", "inflect", "case_sensitive"]
     assert set(df["polarity"]) <= {-1, 0, 1}
+
+
+def test_yaml_bad_colour_and_unknown_fields_are_errors(tmp_path):
+    p = tmp_path / "lex.yaml"
+    p.write_text("categories:\n  - name: bad\n    color: '#D55E0'\nentries:\n  - {term: regime, category: bad}\n",
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"lex.yaml, line 2: color '#D55E0' of category 'bad' is not a colour"):
+        load_lexicon(p)
+    p.write_text("categories:\n  - name: a\n    colour: '#D55E00'\nentries:\n  - {term: regime, category: a}\n",
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"line 2: unknown field 'colour' for category 'a' \(did you mean 'color'\?\)"):
+        load_lexicon(p)
+    p.write_text("entries:\n  - {term: regime, category: a}\nactors:\n  - name: Nicolás Maduro\n    alias: [Maduro]\n",
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"line 4: unknown field 'alias' for actor 'Nicolás Maduro' \(did you mean 'aliases'\?\)"):
+        load_lexicon(p)

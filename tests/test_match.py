@@ -155,3 +155,16 @@ def test_find_matches_attribute_false_skips_actor_columns():
     assert set(without["target"]) == {""}
     assert with_actors.drop(columns=["target", "target_rule", "speaker"]).equals(
         without.drop(columns=["target", "target_rule", "speaker"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was a coup d\u2019e\u0301tat by the re\u0301gime.", ["coup d'état"]),  # NFD accents
+    ("The self\u00adproclaimed leader", ["self-proclaimed"]),  # soft hyphen
+    ("The self\u200bproclaimed leader", ["self-proclaimed"]),  # zero-width space
+    ("the Guaido\u0301 putsch\u200bists", ["Guaidó", "putschist"]),
+])
+def test_find_matches_invisible_characters(text, expected):
+    m = find_matches(text, LEX)
+    assert m["term"].tolist() == expected
+    for r in m.itertuples():
+        assert text[r.start:r.end] == r.matched_text

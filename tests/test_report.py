@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
+from conftest import hostile_lexicon
 from framing.compare import compare_outlets
 from framing.errors import FramingWarning, InputError
 from framing.report import (
@@ -50,7 +51,7 @@ def seed_report(seeds, seed_matches, lexicon):
 @pytest.fixture(scope="module")
 def xss():
     articles = framing.read_articles(DATA / "xss_articles.jsonl")
-    lex = framing.load_lexicon("venezuela-2019", DATA / "xss_lexicon.yaml")
+    lex = hostile_lexicon(DATA / "xss_lexicon.yaml")
     return articles, lex
 
 

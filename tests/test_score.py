@@ -68,3 +68,19 @@ def test_score_on_seeds_profiles_both_outlets():
     assert g.loc[("Alwaght", "legitimizing"), "n_narrative"] == 3
     assert g.loc[("Alwaght", "legitimizing"), "n_scare_quote"] == 1  # "interim president"
     assert g.loc[("unnamed outlet (citing Press TV)", "delegitimizing"), "n_narrative"] == 3
+
+
+def test_duplicate_article_ids_are_named():
+    df = pd.DataFrame({"article_id": ["x", "x", "y"], "outlet": ["A", "B", "B"],
+                       "text": ["The regime.", "A hero.", "The regime."]})
+    with pytest.raises(InputError, match=r"duplicate article_id values: 'x'"):
+        framing.find_matches(df, LEX)
+    with pytest.raises(InputError, match=r"duplicate article_id values: 'x'"):
+        score_articles(framing.find_matches(df.iloc[1:], LEX), df)
+
+
+def test_missing_outlet_is_empty_string():
+    df = ARTS.assign(outlet=[None, "X", float("nan")])
+    s = score_articles(framing.find_matches(df, LEX), df, categories=LEX)
+    assert set(s["outlet"]) == {"", "X"}
+    assert set(framing.find_matches(df, LEX)["outlet"]) <= {"", "X"}

@@ -110,3 +110,21 @@ def test_quote_spans_never_overlap_or_cross_paragraphs(text):
         assert prev <= q.start < q.end <= len(text)
         assert "\n\n" not in text[q.start:q.end]
         prev = q.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unclosed straight quote ends with its sentence; the next mark opens a new quotation
+    ('He said "the regime is bad. Then Pompeo called them "traitors" and "putschists".',
+     ['"the regime is bad.', '"traitors"', '"putschists"']),
+])
+def test_quote_unclosed_straight_quote_does_not_shift_pairs(text, expected):
+    assert [text[q.start:q.end] for q in quote_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('Pompeo called them "traitors" and said the "coup" failed.', "scare_quote"),  # "and said" is no attribution
+    ('He told reporters: "the regime"', "quoted"),
+    ('He said, "enough"', "quoted"),
+])
+def test_quote_attribution_cues(text, kind):
+    assert quote_spans(text)[-1].kind == kind
