@@ -9,7 +9,6 @@ Writes ``examples/img/dashboard_seeds.png`` and, with the news sample,
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 
 from _common import news_sample, read_seeds, save  # noqa: E402
 

@@ -1157,7 +1157,6 @@ class _Article:
         ca, cb, ante = self.clause_bounds(a, b, hs, he)
         in_pp = (_PREP_BEFORE.search(text, max(ca, hs - 24), hs) is not None
                  or _JUDGE_BEFORE.search(text, max(ca, hs - 40), hs) is not None)
-        best = None  # (distance, after, actor, rule) or (distance, after, pronoun position, word)
         cands = []
         for x in self.mentions_in(ca, cb):
             if hs <= x[0] < he or not self.outside_quotes(x[0], q):

@@ -28,7 +28,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -568,23 +568,22 @@ def _read_actors_csv(path: Path) -> tuple[Actor, ...]:
     return _actors_from_records(recs, str(path))
 
 
-class _LineLoader:
-    """A YAML SafeLoader that records the line of every mapping as ``__line__``."""
+@lru_cache(maxsize=1)
+def _line_loader():
+    """A YAML SafeLoader that records the line of every mapping as ``__line__``
+    (built on first use, so that ``import framing`` does not import yaml)."""
+    import yaml
 
-    @staticmethod
-    def make():
-        import yaml
+    class LineLoader(yaml.SafeLoader):
+        pass
 
-        class Loader(yaml.SafeLoader):
-            pass
+    def construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
 
-        def construct_mapping(loader, node, deep=False):
-            mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-            mapping["__line__"] = node.start_mark.line + 1
-            return mapping
-
-        Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-        return Loader
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return LineLoader
 
 
 def _read_yaml(path: Path, name: str) -> Lexicon:
@@ -592,7 +591,7 @@ def _read_yaml(path: Path, name: str) -> Lexicon:
 
     text = _read_text(path, name)
     try:
-        doc = yaml.load(text, Loader=_LineLoader.make())  # noqa: S506 - SafeLoader subclass
+        doc = yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}, line {mark.line + 1}" if mark else name

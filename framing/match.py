@@ -26,12 +26,10 @@ How matching works (one pass per article):
 from __future__ import annotations
 
 import bisect
-import itertools
 import logging
 import os
 import re
 import warnings
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -122,11 +120,10 @@ def inflections(word: str) -> list[str]:
 class CompiledLexicon:
     """A lexicon compiled into one Aho–Corasick automaton.  Build with :func:`compile_lexicon`."""
 
-    def __init__(self, lexicon, automaton, patterns, n_patterns, actors=None):
+    def __init__(self, lexicon, automaton, n_patterns, actors=None):
         self.lexicon = lexicon
         self.entries = lexicon.entries
         self.automaton = automaton
-        self.patterns = patterns
         self.n_patterns = n_patterns
         #: Compiled actor attributor (``framing.actors``), or None when the lexicon has no actors.
         self.actors = actors
@@ -305,7 +302,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
         from .actors import compile_actors
 
         actors = compile_actors(lexicon)
-    return CompiledLexicon(lexicon, auto, None, len(owner), actors)
+    return CompiledLexicon(lexicon, auto, len(owner), actors)
 
 
 def _loc(e) -> str:

@@ -415,7 +415,6 @@ def render_article(
 
     p_level = 0 if paragraphs else -1
     q_level = p_level + 1
-    h_level = q_level + 1
 
     def open_tag(level, payload, first):
         if level == p_level:
