@@ -97,14 +97,24 @@ def normalize(text: str) -> str:
     >>> normalize("coup d’État") == normalize("coup d'etat")
     True
     """
-    if not text.isascii():
-        for ch in set(_NON_ASCII.findall(text)):  # a few distinct characters per text
-            text = text.replace(ch, _fold_char(ch))
-        if not text.isascii():  # letters of other scripts survive as they are
-            lowered = _lower_same_length(text)
-            return "".join(c if c.isalnum() else " " for c in lowered)
-    # ASCII: one bytes.translate lower-cases and blanks punctuation at memory speed.
+    if text.isascii():
+        return _normalize_ascii(text)
+    return _normalize_chars(text, set(_NON_ASCII.findall(text)))
+
+
+def _normalize_ascii(text: str) -> str:
+    # One bytes.translate lower-cases and blanks punctuation at memory speed.
     return text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+
+
+def _normalize_chars(text: str, non_ascii: set[str]) -> str:
+    """:func:`normalize` of a text whose distinct non-ASCII characters are ``non_ascii``."""
+    for ch in non_ascii:  # a few distinct characters per text
+        text = text.replace(ch, _fold_char(ch))
+    if not text.isascii():  # letters of other scripts survive as they are
+        lowered = _lower_same_length(text)
+        return "".join(c if c.isalnum() else " " for c in lowered)
+    return _normalize_ascii(text)
 
 
 #: Characters that are invisible inside a word: combining accents (text in NFD, as
@@ -129,11 +139,15 @@ def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
     >>> layer, index
     ('regime', [0, 1, 3, 4, 5, 6, 7])
     """
-    if not _INVISIBLE.search(text):
-        return normalize(text), None
-    keep = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
-    layer = normalize("".join(text[i] for i in keep))
-    return layer, keep + [len(text)]
+    if text.isascii():
+        return _normalize_ascii(text), None
+    non_ascii = set(_NON_ASCII.findall(text))
+    if not any(_INVISIBLE.match(c) for c in non_ascii):
+        return _normalize_chars(text, non_ascii), None
+    keep = list(range(len(text) + 1))
+    for m in reversed(list(_INVISIBLE.finditer(text))):  # a few per text
+        del keep[m.start()]
+    return normalize(_INVISIBLE.sub("", text)), keep
 
 
 def normalize_term(term: str) -> list[str]:
