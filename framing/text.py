@@ -121,6 +121,10 @@ def _normalize_chars(text: str, non_ascii: set[str]) -> str:
 #: some systems write "Guaido" + U+0301), the soft hyphen, zero-width spaces/joiners.
 _INVISIBLE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
                         "\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: What the layer drops: invisible characters, and a hyphen that breaks a word at a line
+#: end ("putsch-\nists" reads "putschists"; "self-\nproclaimed" reads "selfproclaimed",
+#: the joined spelling every multi-word term is compiled with).
+_DROPPED = re.compile(_INVISIBLE.pattern + r"|(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
 def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
@@ -139,15 +143,19 @@ def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
     >>> layer, index
     ('regime', [0, 1, 3, 4, 5, 6, 7])
     """
-    if text.isascii():
+    line_break_hyphen = "-\n" in text or "-\r\n" in text
+    if text.isascii() and not line_break_hyphen:
         return _normalize_ascii(text), None
     non_ascii = set(_NON_ASCII.findall(text))
-    if not any(_INVISIBLE.match(c) for c in non_ascii):
+    if not line_break_hyphen and not any(_INVISIBLE.match(c) for c in non_ascii):
         return _normalize_chars(text, non_ascii), None
+    drops = list(_DROPPED.finditer(text))
+    if not drops:
+        return normalize(text), None
     keep = list(range(len(text) + 1))
-    for m in reversed(list(_INVISIBLE.finditer(text))):  # a few per text
-        del keep[m.start()]
-    return normalize(_INVISIBLE.sub("", text)), keep
+    for m in reversed(drops):  # a few per text
+        del keep[m.start():m.end()]
+    return normalize(_DROPPED.sub("", text)), keep
 
 
 def normalize_term(term: str) -> list[str]:

@@ -31,7 +31,7 @@ def terms(text, lex=LEX):
     ("SELF-PROCLAIMED", [("SELF-PROCLAIMED", "self-proclaimed")]),
     ("self proclaimed", [("self proclaimed", "self-proclaimed")]),
     ("selfproclaimed", [("selfproclaimed", "self-proclaimed")]),
-    ("self-\n   proclaimed", []),  # a hyphen, a break and indentation: 3+ spaces, not joined
+    ("self-\n   proclaimed", [("self-\n   proclaimed", "self-proclaimed")]),  # hyphen, break, indent
     ("self -proclaimed", [("self -proclaimed", "self-proclaimed")]),
     ("self, proclaimed", []),  # punctuation between the words
     ("the putschists fled", [("putschists", "putschist")]),
@@ -168,3 +168,12 @@ def test_find_matches_invisible_characters(text, expected):
     assert m["term"].tolist() == expected
     for r in m.itertuples():
         assert text[r.start:r.end] == r.matched_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The putsch-\nists and the self-pro-\nclaimed leader.", [("putsch-\nists", "putschist"),
+                                                           ("self-pro-\nclaimed", "self-proclaimed")]),
+    ("The self-\r\n  proclaimed leader", [("self-\r\n  proclaimed", "self-proclaimed")]),
+])
+def test_find_matches_words_broken_at_line_ends(text, expected):
+    assert terms(text) == expected
