@@ -143,7 +143,7 @@ def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
     >>> layer, index
     ('regime', [0, 1, 3, 4, 5, 6, 7])
     """
-    line_break_hyphen = "-\n" in text or "-\r\n" in text
+    line_break_hyphen = "-\n" in text or ("\r" in text and "-\r\n" in text)
     if text.isascii() and not line_break_hyphen:
         return _normalize_ascii(text), None
     non_ascii = set(_NON_ASCII.findall(text))
