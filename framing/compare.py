@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramingWarning, InputError
+from .errors import require_columns as _require
 
 logger = logging.getLogger(__name__)
 
@@ -66,17 +67,6 @@ REST = "rest"
 # ---------------------------------------------------------------------------
 # input checks and the article x category design
 # ---------------------------------------------------------------------------
-
-def _require(df, cols, what: str, hint: str = "") -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise InputError(f"{what} must be a pandas DataFrame (got {type(df).__name__})")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise InputError(
-            f"{what} lacks column(s) {', '.join(map(repr, missing))} "
-            f"(has: {', '.join(map(str, df.columns))}){hint}"
-        )
-
 
 def _check_by(df, by, what: str) -> None:
     if not isinstance(by, str) or by not in df.columns:

@@ -42,6 +42,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .errors import FramingError, FramingWarning, InputError
+from .errors import require_columns as _require
 from .lexicon import DEFAULT_COLORS, Lexicon
 
 __all__ = [
@@ -82,16 +83,6 @@ _VOICES = ("narrative", "quoted", "scare_quote")
 # ---------------------------------------------------------------------------
 # shared helpers
 # ---------------------------------------------------------------------------
-
-def _require(df, cols: Iterable[str], what: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise InputError(f"{what}: expected a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise InputError(
-            f"{what} lacks column(s) {', '.join(missing)} (has: {', '.join(map(str, df.columns))})"
-        )
-
 
 def _get_ax(ax):
     if ax is None:

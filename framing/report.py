@@ -29,6 +29,7 @@ from string import Template
 import pandas as pd
 
 from .errors import FramingWarning, InputError
+from .errors import require_columns as _require
 from .lexicon import DEFAULT_COLORS as _FALLBACK_PALETTE
 from .text import normalize, quote_spans, sentence_spans
 
@@ -119,14 +120,6 @@ def _category_order(lexicon, matches: pd.DataFrame) -> list[str]:
     if "category" in matches.columns:
         cats += [c for c in dict.fromkeys(matches["category"].map(_str)) if c not in cats]
     return cats
-
-
-def _require(df: pd.DataFrame, cols, what: str) -> None:
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise InputError(
-            f"{what} lacks column(s) {', '.join(missing)} (has: {', '.join(map(str, df.columns))})"
-        )
 
 
 def _prefix(articles: pd.DataFrame) -> str:

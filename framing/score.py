@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import require_columns as _require
 from .text import normalize, word_count
 
 __all__ = ["SCORE_COLUMNS", "VOICES", "score_articles", "score_groups", "count_words"]
@@ -16,14 +16,6 @@ SCORE_COLUMNS = [
     "n_narrative", "n_quoted", "n_scare_quote", "n_words",
 ]
 _DROP_ARTICLE_COLS = {"text", "title", "url"}
-
-
-def _require(df: pd.DataFrame, cols, what: str) -> None:
-    missing = [c for c in cols if c not in df.columns]
-    if missing:
-        raise InputError(
-            f"{what} lacks column(s) {', '.join(missing)} (has: {', '.join(map(str, df.columns))})"
-        )
 
 
 def count_words(articles: pd.DataFrame) -> pd.Series:

@@ -226,7 +226,7 @@ def test_compare_outlets_needs_two_groups(planted):
 
 
 def test_compare_outlets_names_missing_columns(planted):
-    with pytest.raises(InputError, match="lacks column.*'n_words'"):
+    with pytest.raises(InputError, match="lacks column.*n_words"):
         compare_outlets(planted.drop(columns="n_words"))
 
 
