@@ -48,6 +48,8 @@ __all__ = [
     "available_lexicons",
     "load_lexicon",
     "DEFAULT_COLORS",
+    "EXTRA_COLORS",
+    "assign_colors",
 ]
 
 #: Okabe–Ito colour-blind-safe palette, used for categories that declare no colour.
@@ -55,6 +57,41 @@ DEFAULT_COLORS = (
     "#D55E00", "#0072B2", "#E69F00", "#CC79A7",
     "#56B4E9", "#009E73", "#F0E442", "#000000",
 )
+#: Colours for categories no lexicon declares, after the unused Okabe–Ito ones:
+#: Paul Tol's colour-blind-safe "muted" scheme.
+EXTRA_COLORS = ("#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#CC6677",
+                "#AA4499", "#882255")
+
+
+def assign_colors(categories, known) -> dict[str, str]:
+    """Colour of each category: ``known`` colours, plus a stable one for each other category.
+
+    An unknown category's colour depends on its name only (CRC32 into the
+    colours no known category uses), so it is the same in every chart and
+    report; only when two unknown categories collide does the later one (in
+    sorted order) take the next free colour.
+
+    Examples
+    --------
+    >>> c = assign_colors(["regime", "x"], {"regime": "#D55E00"})
+    >>> c["regime"], c["x"] == assign_colors(["x"], {"regime": "#D55E00"})["x"] != "#D55E00"
+    ('#D55E00', True)
+    """
+    import zlib
+
+    taken = {str(v).lower() for v in known.values()}
+    spare = [c for c in (*DEFAULT_COLORS, *EXTRA_COLORS) if c.lower() not in taken] or list(EXTRA_COLORS)
+    extra: dict[str, str] = {}
+    for c in sorted(c for c in categories if c not in known):
+        i = zlib.crc32(str(c).encode("utf-8")) % len(spare)
+        for k in range(len(spare)):
+            pick = spare[(i + k) % len(spare)]
+            if pick not in extra.values():
+                break
+        extra[c] = pick
+    return {c: known[c] if c in known else extra[c] for c in categories}
+
+
 ENTRY_COLUMNS = (
     "term", "category", "polarity", "weight", "variants", "note", "neutral",
     "exceptions", "inflect", "case", "camp",

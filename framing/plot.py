@@ -43,7 +43,7 @@ from matplotlib.patches import Patch
 
 from .errors import FramingError, FramingWarning, InputError
 from .errors import require_columns as _require
-from .lexicon import DEFAULT_COLORS, Lexicon
+from .lexicon import DEFAULT_COLORS, Lexicon, assign_colors
 
 __all__ = [
     "category_colors",
@@ -68,10 +68,6 @@ LINE_WIDTH = 2.0
 _INK = "#222222"
 _GRID = "#DDDDDD"
 _MUTED = "#666666"
-#: Colours for categories no lexicon declares, after the unused Okabe-Ito ones:
-#: Paul Tol's colour-blind-safe "muted" scheme.
-_EXTRA_COLORS = ("#332288", "#117733", "#44AA99", "#88CCEE", "#DDCC77", "#CC6677",
-                 "#AA4499", "#882255")
 #: Colours of the two sides of a two-group chart when terms have no category.
 _SIDE_COLORS = ("#3B3B3B", "#A0A0A0")
 _LEGIT = ("legitimizing", "#0072B2")
@@ -165,30 +161,6 @@ def _base_colors(lexicon, colors) -> dict[str, str]:
     return base
 
 
-def _assign(cats: list, base: Mapping[str, str]) -> dict[str, str]:
-    """``base`` colours, plus a stable colour for each category ``base`` lacks.
-
-    An unknown category's colour depends on its name only (CRC32 into the
-    colours no known category uses), so it is the same in every chart; only
-    when two unknown categories of one chart collide does the later one (in
-    sorted order) take the next free colour.
-    """
-    import zlib
-
-    taken = {str(v).lower() for v in base.values()}
-    spare = [c for c in (*DEFAULT_COLORS, *_EXTRA_COLORS) if c.lower() not in taken] \
-        or list(_EXTRA_COLORS)
-    extra: dict[str, str] = {}
-    for c in sorted(c for c in cats if c not in base):
-        i = zlib.crc32(str(c).encode("utf-8")) % len(spare)
-        for k in range(len(spare)):
-            pick = spare[(i + k) % len(spare)]
-            if pick not in extra.values():
-                break
-        extra[c] = pick
-    return {c: base[c] if c in base else extra[c] for c in cats}
-
-
 def _as_lexicon(lexicon):
     if _is_lexicon(lexicon):
         return lexicon
@@ -236,7 +208,7 @@ def category_colors(categories: Iterable[str] | None = None, lexicon=None,
     """
     base = _base_colors(lexicon, colors)
     cats = list(dict.fromkeys(categories)) if categories is not None else list(base)
-    return _assign(cats, base)
+    return assign_colors(cats, base)
 
 
 def _colors_for(categories, lexicon, colors) -> dict[str, str]:
@@ -245,7 +217,7 @@ def _colors_for(categories, lexicon, colors) -> dict[str, str]:
     rank = {c: i for i, c in enumerate(base)}
     cats = [c for c in dict.fromkeys(categories) if isinstance(c, str)]
     cats = sorted(cats, key=lambda c: rank.get(c, len(rank)))
-    return _assign(cats, base)
+    return assign_colors(cats, base)
 
 
 def _counted(matches: pd.DataFrame, include_quoted: bool) -> pd.DataFrame:

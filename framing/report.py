@@ -30,7 +30,7 @@ import pandas as pd
 
 from .errors import FramingWarning, InputError
 from .errors import require_columns as _require
-from .lexicon import DEFAULT_COLORS as _FALLBACK_PALETTE
+from .lexicon import assign_colors
 from .text import normalize, quote_spans, sentence_spans
 
 logger = logging.getLogger(__name__)
@@ -106,13 +106,10 @@ def _tint(color: str, alpha: float = 0.26) -> str:
 
 
 def _palette(lexicon, categories) -> dict[str, str]:
-    """Category -> safe colour: the lexicon's colours, then the Okabe-Ito defaults."""
-    declared = dict(lexicon.colors) if lexicon is not None else {}
-    out: dict[str, str] = {}
-    spare = iter(list(_FALLBACK_PALETTE) * 8)
-    for cat in list(declared) + [c for c in categories if c not in declared]:
-        out[cat] = _safe_color(declared.get(cat), next(spare))
-    return out
+    """Category -> safe colour, as in every chart (:func:`framing.lexicon.assign_colors`)."""
+    declared = {c: _safe_color(v, "") for c, v in (lexicon.colors if lexicon is not None else {}).items()}
+    declared = {c: v for c, v in declared.items() if v}  # an unsafe colour is replaced below
+    return assign_colors(list(declared) + [c for c in categories if c not in declared], declared)
 
 
 def _category_order(lexicon, matches: pd.DataFrame) -> list[str]:
@@ -398,13 +395,11 @@ def render_article(
         layers.append([(m.start(), m.end(), None) for m in re.finditer(r"[^\n]*\S[^\n]*", text)])
     layers.append(q_layer)
     layers.append([(int(s["start"]), int(s["end"]), (i, s)) for i, s in enumerate(spans)])
-    fallback = iter(list(_FALLBACK_PALETTE) * 8)
-    auto: dict[str, str] = {}
+    known = {c: v for c, v in ((c, _safe_color(v, "")) for c, v in colors.items()) if v}
+    palette = assign_colors(sorted({_str(s.get("label")) for s in spans} | set(known)), known)
 
     def color_of(label: str) -> str:
-        if label not in auto:
-            auto[label] = _safe_color(colors.get(label), next(fallback))
-        return auto[label]
+        return palette[label]
 
     p_level = 0 if paragraphs else -1
     q_level = p_level + 1
