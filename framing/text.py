@@ -16,7 +16,6 @@ text directly; no offset map is needed.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -278,11 +277,6 @@ def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     if stop > start:
         spans.append((start, stop))
     return spans
-
-
-def sentence_index(starts: list[int], pos: int) -> int:
-    """Index of the sentence (given the sorted sentence ``starts``) holding ``pos``."""
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 # ---------------------------------------------------------------------------

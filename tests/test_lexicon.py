@@ -233,3 +233,11 @@ def test_yaml_bad_colour_and_unknown_fields_are_errors(tmp_path):
                  encoding="utf-8")
     with pytest.raises(LexiconError, match=r"line 4: unknown field 'alias' for actor 'Nicolás Maduro' \(did you mean 'aliases'\?\)"):
         load_lexicon(p)
+
+
+def test_near_duplicates_and_actors_frame():
+    lex = Lexicon([Entry("rebel", "a", -1), Entry("rebels", "a", -1), Entry("coup", "b", -1)])
+    assert lex.near_duplicates()[["term_a", "term_b", "stem"]].values.tolist() == [["rebel", "rebels", "rebel"]]
+    actors = load_lexicon("venezuela-2019").actors_frame()
+    assert list(actors.columns) == ["name", "kind", "camp", "aliases"]
+    assert "Juan Guaidó" in set(actors["name"])
