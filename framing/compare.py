@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import FramingWarning, InputError
 from .errors import require_columns as _require
+from .score import OWN_VOICES, VOICES
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,6 @@ TERM_COLUMNS = ["term", "count_a", "count_b", "rate_a", "rate_b", "score", "p_va
 
 _CONTRASTS = ("pairwise", "one-vs-rest", "both")
 _TERM_METHODS = ("log_odds", "chi2", "g2")
-_COUNTED_VOICES = ("narrative", "scare_quote")
 #: Largest number of cells in one resampling weight matrix (bounds memory, ~40 MB).
 _CHUNK_CELLS = 5_000_000
 REST = "rest"
@@ -789,7 +789,7 @@ def distinctive_terms(
         else:
             _sides(labels, a, b, by)
         m_in_a, m_in_b = _masks(labels, a, b)
-        voices = ("narrative", "scare_quote", "quoted") if include_quoted else _COUNTED_VOICES
+        voices = VOICES if include_quoted else OWN_VOICES
         counted = data["voice"].isin(voices).to_numpy()
         terms = np.asarray(list(dict.fromkeys(data["term"].tolist())), dtype=object)
         t_codes = pd.Categorical(data["term"], categories=terms).codes
@@ -894,7 +894,7 @@ def term_contributions(
     w_a, w_b = words[art_a].sum(), words[art_b].sum()
     labels = _group_labels(matches, by, articles, "matches table").astype(object)
     in_a, in_b = _masks(labels, a, b)
-    voices = ("narrative", "scare_quote", "quoted") if include_quoted else _COUNTED_VOICES
+    voices = VOICES if include_quoted else OWN_VOICES
     counted = matches["voice"].isin(voices).to_numpy()
     val = matches["weight"].to_numpy(float) if weighted else np.ones(len(matches))
     m = pd.DataFrame({"term": matches["term"], "category": matches["category"],

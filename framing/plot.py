@@ -43,6 +43,7 @@ from matplotlib.patches import Patch
 
 from .errors import FramingError, FramingWarning, InputError
 from .errors import require_columns as _require
+from .score import OWN_VOICES
 from .lexicon import DEFAULT_COLORS, Lexicon, assign_colors
 
 __all__ = [
@@ -72,8 +73,6 @@ _MUTED = "#666666"
 _SIDE_COLORS = ("#3B3B3B", "#A0A0A0")
 _LEGIT = ("legitimizing", "#0072B2")
 _DELEGIT = ("delegitimizing", "#D55E00")
-_COUNTED_VOICES = ("narrative", "scare_quote")
-_VOICES = ("narrative", "quoted", "scare_quote")
 
 
 # ---------------------------------------------------------------------------
@@ -223,7 +222,7 @@ def _colors_for(categories, lexicon, colors) -> dict[str, str]:
 def _counted(matches: pd.DataFrame, include_quoted: bool) -> pd.DataFrame:
     if include_quoted or "voice" not in matches.columns:
         return matches
-    return matches[matches["voice"].isin(_COUNTED_VOICES)]
+    return matches[matches["voice"].isin(OWN_VOICES)]
 
 
 def _with_by(matches: pd.DataFrame, articles: pd.DataFrame | None, by: str) -> pd.DataFrame:

@@ -7,9 +7,11 @@ import pandas as pd
 from .errors import require_columns as _require
 from .text import normalize, word_count
 
-__all__ = ["SCORE_COLUMNS", "VOICES", "score_articles", "score_groups", "count_words"]
+__all__ = ["SCORE_COLUMNS", "VOICES", "OWN_VOICES", "score_articles", "score_groups", "count_words"]
 
 VOICES = ("narrative", "quoted", "scare_quote")
+#: The outlet's own voice: what scores count unless quoted speech is included.
+OWN_VOICES = ("narrative", "scare_quote")
 #: Leading columns of the scores table (article columns such as ``date`` follow ``outlet``).
 SCORE_COLUMNS = [
     "article_id", "outlet", "category", "count", "per_1k", "weighted",
@@ -89,7 +91,7 @@ def score_articles(
     # A missing outlet is "" everywhere (as in find_matches and read_articles).
     arts = arts.assign(outlet=arts["outlet"].fillna("") if "outlet" in arts.columns else "")
     arts = arts.assign(n_words=count_words(articles).to_numpy())
-    counted = matches["voice"].isin(VOICES if include_quoted else ("narrative", "scare_quote"))
+    counted = matches["voice"].isin(VOICES if include_quoted else OWN_VOICES)
     m = matches.assign(
         _c=counted.astype("int64"),
         _w=matches["weight"].where(counted, 0.0),
