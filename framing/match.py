@@ -21,6 +21,11 @@ How matching works (one pass per article):
    over an inflected form, then the entry listed first.
 5. Only when an article has hits are its sentences and quotations computed, to
    give each hit a sentence index and a voice.
+
+Steps 1-5 run in C when the optional extension ``framing._speedups`` was built
+at install time (:data:`framing.text.SPEEDUPS`): the same rules, the same
+results, several times faster.  Without it, pyahocorasick and the Python code
+here do the work.
 """
 
 from __future__ import annotations
@@ -37,8 +42,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import FramingWarning, InputError
-from .text import (classify_quote, normalize_mapped, normalize_term, paragraph_of, paragraph_quotes,
-                   sentence_spans)
+from .text import (_C, QuoteSpan, classify_quote, normalize_mapped, normalize_term, paragraph_of,
+                   paragraph_quotes, sentence_spans)
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +128,9 @@ class CompiledLexicon:
     def __init__(self, lexicon, automaton, n_patterns, actors=None):
         self.lexicon = lexicon
         self.entries = lexicon.entries
+        #: ``framing._speedups.Automaton`` when the C extension is built, else a pyahocorasick one.
         self.automaton = automaton
+        self.native = _C is not None and isinstance(automaton, _C.Automaton)
         self.n_patterns = n_patterns
         #: Compiled actor attributor (``framing.actors``), or None when the lexicon has no actors.
         self.actors = actors
@@ -141,11 +148,17 @@ class CompiledLexicon:
     # -- one article -------------------------------------------------------
     def scan(self, text: str) -> list[tuple[int, int, int, int]]:
         """Resolved hits in ``text`` as ``(start, end, entry_index, priority)``, sorted."""
+        if self.native and not ("-\n" in text or "-\r\n" in text):
+            hits = self.automaton.scan(text)
+            if hits is not None:
+                return hits
         return self.scan_normalized(text, *normalize_mapped(text))
 
     def scan_normalized(self, text: str, norm: str, index: list[int] | None = None
                         ) -> list[tuple[int, int, int, int]]:
         """:meth:`scan` given ``norm, index = normalize_mapped(text)`` (which the caller may reuse)."""
+        if self.native:
+            return self.automaton.scan(text, norm, index)
         padded = " " + norm + " "
         cands = []
         excepts = None
@@ -277,12 +290,16 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
                 for f in forms_:
                     if f != last:
                         add(head + f, ipat)
-    auto = ahocorasick.Automaton()
-    for key, pat in owner.items():
-        auto.add_word(key, pat)
-    if owner:
-        auto.make_automaton()
     ents = lexicon.entries
+    if _C is not None:
+        auto = _C.Automaton(list(owner.items()), bytes(e.case_sensitive for e in ents),
+                            lambda text, s, e, i: _case_ok(text[s:e], ents[i]))
+    else:
+        auto = ahocorasick.Automaton()
+        for key, pat in owner.items():
+            auto.add_word(key, pat)
+        if owner:
+            auto.make_automaton()
     # Report clashes inside one source file (the user can fix them); across merged
     # lexicons the exact term wins over another file's variant, by priority.
     seen_pairs = set()
@@ -434,8 +451,22 @@ class _Columns:
             self.rules.extend([""] * n)
             self.speakers.extend([""] * n)
 
+    def add_batch(self, comp: CompiledLexicon, texts: list) -> None:
+        """:meth:`add_article` for every text at once, in C (no actor attribution)."""
+        rows, starts, ends, entries, sents, voices, matched = _C.match_batch(
+            comp.automaton, texts, normalize_mapped, _is_scare_quote)
+        self.rows = np.frombuffer(rows, dtype="int64")
+        self.starts = np.frombuffer(starts, dtype="int64")
+        self.ends = np.frombuffer(ends, dtype="int64")
+        self.entries = np.frombuffer(entries, dtype="int64")
+        self.sentences = np.frombuffer(sents, dtype="int64")
+        self.voices = np.asarray(_VOICES, dtype=object)[np.frombuffer(voices, dtype="int64")]
+        self.texts = matched
+        n = len(matched)
+        self.targets = self.rules = self.speakers = np.full(n, "", dtype=object)
+
     def frame(self, comp: CompiledLexicon, ids, outlets) -> pd.DataFrame:
-        if not self.rows:
+        if not len(self.rows):
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(MATCH_COLUMNS, _DTYPES)})
         rows = np.asarray(self.rows)
         idx = np.asarray(self.entries)
@@ -457,6 +488,10 @@ class _Columns:
             "speaker": self.speakers,
         }
         return pd.DataFrame(data).astype(dict(zip(MATCH_COLUMNS, _DTYPES)))
+
+
+def _is_scare_quote(text: str, start: int, end: int, closed: bool) -> bool:
+    return classify_quote(text, QuoteSpan(start, end, "quoted", closed)).kind == "scare_quote"
 
 
 _DTYPES = ["object", "object", "object", "object", "object", "int64", "float64",
@@ -487,13 +522,16 @@ def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None, *, attribute: boo
 
 
 def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame, attribute: bool = True) -> pd.DataFrame:
-    cols = _Columns(comp.actors if attribute else None)
-    bad = []
-    for row, text in enumerate(articles["text"]):
-        if not isinstance(text, str):
-            bad.append(articles["article_id"].iat[row])
-            continue
-        cols.add_article(comp, row, text)
+    actors = comp.actors if attribute else None
+    cols = _Columns(actors)
+    texts = articles["text"].tolist()
+    bad = [articles["article_id"].iat[row] for row, text in enumerate(texts) if not isinstance(text, str)]
+    if comp.native and actors is None:
+        cols.add_batch(comp, texts)
+    else:
+        for row, text in enumerate(texts):
+            if isinstance(text, str):
+                cols.add_article(comp, row, text)
     if bad:
         warnings.warn(
             f"{len(bad)} article(s) have no text and no matches: {', '.join(map(str, bad[:5]))}"

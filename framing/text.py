@@ -12,10 +12,17 @@ The normalised layer (:func:`normalize`) has the same length as the input:
 
 Because the layer is length-preserving, offsets found on it index the original
 text directly; no offset map is needed.
+
+The loops of this module (the layer, sentences, paragraphs, quotations) also
+exist in C, in the optional extension ``framing._speedups``, which the matcher
+uses when it was built (:data:`SPEEDUPS`).  Both give identical results
+(``tests/test_speedups.py``); the Python functions here are the reference.
+Set the environment variable ``FRAMING_PURE_PYTHON=1`` to use Python only.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -124,6 +131,34 @@ _INVISIBLE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 #: end ("putsch-\nists" reads "putschists"; "self-\nproclaimed" reads "selfproclaimed",
 #: the joined spelling every multi-word term is compiled with).
 _DROPPED = re.compile(_INVISIBLE.pattern + r"|(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
+def _fold_for_c(ch: str) -> str:
+    """The layer's character for the non-ASCII ``ch`` ("" when invisible), for ``framing._speedups``."""
+    if _INVISIBLE.match(ch):
+        return ""
+    f = _fold_char(ch)
+    if not f.isascii():
+        f = f.lower()[0]
+        if not f.isalnum():
+            f = " "
+    return f
+
+
+def _load_speedups():
+    if os.environ.get("FRAMING_PURE_PYTHON", "").strip() not in ("", "0"):
+        return None
+    try:
+        from . import _speedups as mod
+    except ImportError:  # not built (no C compiler at install time): Python does the same work
+        return None
+    mod.set_fold(_fold_for_c)
+    return mod
+
+
+_C = _load_speedups()
+#: True when the C extension ``framing._speedups`` is in use (see the module notes).
+SPEEDUPS = _C is not None
 
 
 def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
@@ -265,6 +300,13 @@ def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['Mr. Smith met U.S. officials.', '"No!" he said.', 'Headline', 'Body.']
     """
+    if _C is not None:
+        return _C.sentence_spans(text, end)
+    return _sentence_spans_py(text, end)
+
+
+def _sentence_spans_py(text: str, end: int | None = None) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` in Python (the reference for the C version)."""
     spans: list[tuple[int, int]] = []
     start = len(text) - len(text.lstrip())
     for cut, nxt in _sentence_breaks(text, len(text) if end is None else end):
@@ -307,6 +349,12 @@ def _is_paragraph_break(text: str, nl: int) -> bool:
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
     """``(start, end)`` of the paragraph holding offset ``pos`` (see :func:`paragraph_spans`)."""
+    if _C is not None:
+        return _C.paragraph_of(text, pos)
+    return _paragraph_of_py(text, pos)
+
+
+def _paragraph_of_py(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos)
     while start >= 0 and not _is_paragraph_break(text, start):
         start = text.rfind("\n", 0, start)
@@ -488,6 +536,15 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
     :func:`classify_quote` on the spans that matter (the matcher classifies only
     quotations that hold hits).
     """
+    if _C is not None:
+        spans = [QuoteSpan(a, b, "quoted", closed) for a, b, closed in _C.paragraph_quotes(text, p_start, p_end)]
+    else:
+        spans = _paragraph_quotes_py(text, p_start, p_end)
+    return [classify_quote(text, q) for q in spans] if classify else spans
+
+
+def _paragraph_quotes_py(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
+    """Unclassified :func:`paragraph_quotes` in Python (the reference for the C version)."""
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
@@ -515,7 +572,7 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
             open_pos = -1
     if open_pos >= 0:
         spans.append(_close_unbalanced(text, open_pos, p_end))
-    return [classify_quote(text, q) for q in spans] if classify else spans
+    return spans
 
 
 def _ends_sentence_between(text: str, a: int, b: int) -> bool:
@@ -533,7 +590,7 @@ def _close_unbalanced(text: str, open_pos: int, para_end: int, continues: bool =
     rest = text[para_end : para_end + 200].lstrip()
     if continues and rest[:1] in ("“", '"', "«") and para_end > open_pos:
         return QuoteSpan(open_pos, para_end, "quoted", closed=False)
-    for _s, e in sentence_spans(text[open_pos:para_end]):
+    for _s, e in _sentence_spans_py(text[open_pos:para_end]):
         return QuoteSpan(open_pos, open_pos + e, "quoted", closed=False)  # first sentence
     return QuoteSpan(open_pos, min(para_end, open_pos + 1), "quoted", closed=False)
 

@@ -1,0 +1,175 @@
+"""The C extension (framing._speedups) gives exactly the results of the Python reference.
+
+Every C function is compared with its Python twin on real text (the seeds, the
+edge-case articles, the actor-annotated articles) and on random text built to
+hit the rules' corners (quotes of every family, abbreviations, line breaks,
+invisible characters, accents).  When the extension is not built these tests
+skip, unless ``FRAMING_REQUIRE_SPEEDUPS=1`` (set by ``.ci/run``) makes that a
+failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import framing
+import framing.match as fmatch
+import framing.text as ftext
+from framing import Entry, Lexicon
+
+HERE = Path(__file__).parent
+C = ftext._C
+
+if C is None and os.environ.get("FRAMING_REQUIRE_SPEEDUPS") == "1" and not os.environ.get("FRAMING_PURE_PYTHON"):
+    pytest.fail("framing._speedups was not built but FRAMING_REQUIRE_SPEEDUPS=1", pytrace=False)
+pytestmark = pytest.mark.skipif(C is None, reason="framing._speedups not built")
+
+
+def _articles() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt"))]
+    for p in sorted((HERE / "golden").glob("*.txt")):
+        body = p.read_text(encoding="utf-8").split("# output")[0]
+        texts.append(body.split("\n", 1)[1] if body.startswith("# lexicon") else body)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((HERE / "data" / "actors").glob("*.txt"))]
+    return texts
+
+
+ARTICLES = _articles()
+
+# Random text that exercises the rules: quote marks of every family next to letters,
+# spaces and punctuation; abbreviations and initials; line breaks and blank lines;
+# hyphens at line ends; accents, NFD marks, soft hyphens; speech verbs after quotes.
+PIECES = [
+    " ", " ", " ", "\n", "\n\n", "  \n", "\t", "\u00a0", ".", ". ", "! ", "? ", "…", ",", ":", ";", "-", "-\n",
+    '"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "「", "」", "„", "(", ")", "[", "]",
+    "Mr.", "U.S.", "J.", "etc.", "No.", "Gen.", "a.m.", "the", "The", "He", "Maduro", "Guaidó", "Guaido\u0301",
+    "self-proclaimed", "self\u00adproclaimed", "putschists", "putsches", "regime change", "regime", "régime", "coup", "coup d’état", "COUP", "putsch-\nists",
+    "traitors", "said", "told", "Maduro said", "he said", "according to", "interim president", "it’s",
+    "soldiers’", "SOLDIERS’ ", "Headline", "x", "7", "Ünïcödé", "ﬁ", "İ", "ß", "_", "ж", "北京",
+    "\u00a0\n", " \r\n", "\u2028", "\x0c", "A", "Z", "Ms.", "St.", "Sept.", "etc.)", '." ', '?"', '!’ ',
+    "… ", "\n“", ".\n", '," he said', "” Maduro said.", "‘", "’s", "'t", "8.5", "(AP) ",
+]
+random_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+def _python_compiled(lexicon: Lexicon) -> fmatch.CompiledLexicon:
+    """The same lexicon compiled for the pure-Python matcher (pyahocorasick)."""
+    saved = fmatch._C
+    fmatch._C = None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return fmatch.compile_lexicon(lexicon)
+    finally:
+        fmatch._C = saved
+
+
+def test_rule_lists_match_python():
+    assert set(C.ABBREVIATIONS) == set(ftext._ABBREVIATIONS)
+    ahead = re.search(r"\(\?:(said\|.*?)\)", ftext._ATTRIBUTION_AHEAD).group(1).split("|")
+    assert list(C.SPEECH_AHEAD) == ahead
+
+
+def _check_text(text: str) -> None:
+    layer = C.layer(text)
+    norm, index = ftext.normalize_mapped(text)
+    if layer is None:
+        assert index is not None or ftext._INVISIBLE.search(text)
+    elif index is None:
+        assert layer == norm
+    for end in (None, len(text) // 2, len(text)):
+        assert C.sentence_spans(text, end) == ftext._sentence_spans_py(text, end), end
+    for pos in {0, len(text) // 3, len(text) // 2, max(0, len(text) - 1)}:
+        if pos < len(text) or pos == 0:
+            assert C.paragraph_of(text, pos) == ftext._paragraph_of_py(text, pos)
+    for ps, pe in ftext.paragraph_spans(text):
+        got = [ftext.QuoteSpan(a, b, "quoted", closed) for a, b, closed in C.paragraph_quotes(text, ps, pe)]
+        assert got == ftext._paragraph_quotes_py(text, ps, pe), (ps, pe)
+
+
+@pytest.mark.parametrize("i", range(len(ARTICLES)))
+def test_text_functions_on_articles(i):
+    _check_text(ARTICLES[i])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(random_text)
+def test_text_functions_on_random_text(text):
+    _check_text(text)
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    builtin = framing.load_lexicon()
+    extra = Lexicon([
+        Entry("coup*", "conflict", -1), Entry("NO", "hyperbole", 0, case_sensitive=True),
+        Entry("coup", "conflict", -1, exceptions=("coup d'état", "coup de grâce")),
+        Entry("北京", "conflict", 0), Entry("ж", "conflict", 0), Entry("the regime", "delegitimizing", -1),
+        # same span, different entries: the wildcard term (priority 3) beats the inflection (1)
+        Entry("putschist", "conflict", -1), Entry("putsch*", "conflict", -1),
+        Entry("regime change", "conflict", -1, variants=("regime-change",)),
+    ], name="corners")
+    return [builtin, extra]
+
+
+def _scan_both(lex, text):
+    py = _python_compiled(lex)
+    return lex.compiled.scan(text), py.scan(text)
+
+
+def test_scan_on_articles(lexicons):
+    for lex in lexicons:
+        py = _python_compiled(lex)
+        for text in ARTICLES:
+            assert lex.compiled.scan(text) == py.scan(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(random_text)
+def test_scan_on_random_text(lexicons, text):
+    for lex in lexicons:
+        c_hits, py_hits = _scan_both(lex, text)
+        assert c_hits == py_hits
+
+
+def test_find_matches_identical(lexicons, monkeypatch):
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(ARTICLES))], "outlet": "x",
+                         "text": ARTICLES})
+    for lex in lexicons:
+        for attribute in (False, True):
+            c_out = framing.find_matches(arts, lex, attribute=attribute)
+            with monkeypatch.context() as m:
+                m.setattr(fmatch, "_C", None)
+                m.setattr(ftext, "_C", None)
+                py_lex = Lexicon(lex.entries, lex.categories.values(), actors=lex.actors, name=lex.name)
+                assert not py_lex.compiled.native
+                py_out = framing.find_matches(arts, py_lex, attribute=attribute)
+            pd.testing.assert_frame_equal(c_out, py_out)
+
+
+def test_ties_resolved_as_in_python(lexicons):
+    text = "Putschists and putsches: regime change, the regime."
+    c_hits, py_hits = _scan_both(lexicons[1], text)
+    assert c_hits == py_hits
+    entries = lexicons[1].entries
+    assert [entries[h[2]].term for h in c_hits][:2] == ["putsch*", "putsch*"]
+
+
+def test_mapped_path_and_bad_input():
+    lex = Lexicon([Entry("putschist", "conflict", -1), Entry("self-proclaimed", "delegitimizing", -1)])
+    text = "The putsch-\nists and the self\u00adproclaimed re\u0301gime"
+    m = framing.find_matches(text, lex)
+    assert m["matched_text"].tolist() == ["putsch-\nists", "self\u00adproclaimed"]
+    assert lex.compiled.scan(text) == _python_compiled(lex).scan(text)
+    with pytest.raises(TypeError):
+        C.sentence_spans(b"bytes")
+    with pytest.raises(TypeError):
+        C.Automaton([("x", (0,))], b"\0", None)
