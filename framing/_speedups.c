@@ -133,11 +133,12 @@ static inline Py_UCS4 fold_char(Py_UCS4 c) {
 #define PF_EXCEPTION 1
 #define PF_WILDCARD 2
 #define PF_MULTI 4
-#define DFA_MAX_CELLS (40 * 1000 * 1000)
+#define DFA_MAX_CELLS (48 * 1000 * 1000)
+#define STATE_OUT 0x80000000u
 
 typedef struct {
     PyObject_HEAD
-    int32_t n_states, cap_states, n_syms;
+    int32_t n_states, cap_states, n_syms, stride;
     uint8_t ascii_sym[128];
     Py_UCS4 *na_cp;          /* sorted non-ASCII code points of the alphabet */
     int32_t *na_sym;
@@ -145,8 +146,9 @@ typedef struct {
     int32_t *first_child, *next_sibling, *fail, *out, *dict;
     uint16_t *sym;
     int32_t *root_next;      /* dense row of the root */
-    int32_t *delta;          /* full transition table, or NULL (too large) */
-    int32_t n_pat;
+    uint32_t *delta;         /* full transition table (rows of `stride`, 64-byte aligned), or NULL */
+    void *delta_base;        /* what to free */
+    int32_t n_pat, max_len;
     int32_t *pat_entry, *pat_len;
     uint8_t *pat_flags, *pat_prio;
     Py_ssize_t n_entries;
@@ -158,7 +160,7 @@ static void auto_dealloc(Automaton *a) {
     PyMem_Free(a->na_cp); PyMem_Free(a->na_sym);
     PyMem_Free(a->first_child); PyMem_Free(a->next_sibling); PyMem_Free(a->fail);
     PyMem_Free(a->out); PyMem_Free(a->dict); PyMem_Free(a->sym); PyMem_Free(a->root_next);
-    PyMem_Free(a->delta); PyMem_Free(a->pat_entry); PyMem_Free(a->pat_len);
+    PyMem_Free(a->delta_base); PyMem_Free(a->pat_entry); PyMem_Free(a->pat_len);
     PyMem_Free(a->pat_flags); PyMem_Free(a->pat_prio); PyMem_Free(a->case_sensitive);
     Py_XDECREF(a->case_check);
     Py_TYPE(a)->tp_free((PyObject *)a);
@@ -250,7 +252,9 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
             a->na_cp[a->n_na++] = c;
         }
     }
-    for (int c = 'a'; c <= 'z'; c++) a->ascii_sym[c] = (uint8_t)n_syms++;
+    /* Letters in order of English frequency: with rows aligned to cache lines, the
+     * transitions the scan takes most often share the first line of each row. */
+    for (const char *l = "etaoinshrdlcumwfgypbvkjxqz"; *l; l++) a->ascii_sym[(int)*l] = (uint8_t)n_syms++;
     for (int c = '0'; c <= '9'; c++) a->ascii_sym[c] = (uint8_t)n_syms++;
     a->ascii_sym[' '] = SYM_SPACE;
     /* Upper case and punctuation fold before lookup; map them anyway for folded input. */
@@ -296,6 +300,7 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
         }
         a->pat_entry[i] = (int32_t)entry;
         a->pat_len[i] = (int32_t)length;
+        if (length > a->max_len) a->max_len = (int32_t)length;
         a->pat_prio[i] = (uint8_t)prio;
         a->pat_flags[i] = (exc ? PF_EXCEPTION : 0) | (wild ? PF_WILDCARD : 0) | (multi ? PF_MULTI : 0);
         View v;
@@ -342,18 +347,44 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
             queue[qt++] = v;
         }
     }
-    /* Full transition table when it fits */
-    if ((int64_t)ns * n_syms <= DFA_MAX_CELLS) {
-        a->delta = PyMem_Malloc((size_t)ns * n_syms * sizeof(int32_t));
-        if (a->delta) {
-            for (int32_t c = 0; c < n_syms; c++) a->delta[c] = a->root_next[c] >= 0 ? a->root_next[c] : 0;
+    /* Full transition table when it fits, with the states renumbered breadth first:
+     * the shallow states, where the scan spends most of its time, share cache lines. */
+    int32_t stride = (n_syms + 15) / 16 * 16;
+    if ((int64_t)ns * stride <= DFA_MAX_CELLS) {
+        void *base = PyMem_Malloc((size_t)ns * stride * sizeof(uint32_t) + 64);
+        uint32_t *delta = base ? (uint32_t *)(((uintptr_t)base + 63) & ~(uintptr_t)63) : NULL;
+        int32_t *newid = PyMem_Malloc(ns * sizeof(int32_t));
+        int32_t *out2 = PyMem_Malloc(ns * sizeof(int32_t));
+        int32_t *dict2 = PyMem_Malloc(ns * sizeof(int32_t));
+        if (delta && newid && out2 && dict2) {
+            newid[0] = 0;
+            for (int32_t i = 0; i < qt; i++) newid[queue[i]] = i + 1;
+            out2[0] = a->out[0];
+            dict2[0] = -1;
             for (int32_t i = 0; i < qt; i++) {
-                int32_t u = queue[i];
-                int32_t *row = a->delta + (size_t)u * n_syms;
-                memcpy(row, a->delta + (size_t)a->fail[u] * n_syms, n_syms * sizeof(int32_t));
-                for (int32_t v = a->first_child[u]; v >= 0; v = a->next_sibling[v]) row[a->sym[v]] = v;
+                int32_t u = queue[i], k = i + 1;
+                out2[k] = a->out[u];
+                dict2[k] = a->dict[u] >= 0 ? newid[a->dict[u]] : -1;
             }
+            /* a cell holds the next state, with STATE_OUT set when that state reports hits */
+#define CELL(u) ((uint32_t)newid[u] | (out2[newid[u]] >= 0 || dict2[newid[u]] >= 0 ? STATE_OUT : 0u))
+            memset(delta, 0, (size_t)stride * sizeof(uint32_t));
+            for (int32_t c = 0; c < n_syms; c++) delta[c] = a->root_next[c] >= 0 ? CELL(a->root_next[c]) : 0;
+            for (int32_t i = 0; i < qt; i++) {
+                int32_t u = queue[i], k = i + 1;
+                uint32_t *row = delta + (size_t)k * stride;
+                memcpy(row, delta + (size_t)newid[a->fail[u]] * stride, stride * sizeof(uint32_t));
+                for (int32_t v = a->first_child[u]; v >= 0; v = a->next_sibling[v]) row[a->sym[v]] = CELL(v);
+            }
+#undef CELL
+            a->delta = delta;
+            a->delta_base = base;
+            a->stride = stride;
+            PyMem_Free(a->out); a->out = out2;
+            PyMem_Free(a->dict); a->dict = dict2;
+            base = NULL; out2 = dict2 = NULL;
         }
+        PyMem_Free(base); PyMem_Free(newid); PyMem_Free(out2); PyMem_Free(dict2);
     }
     PyMem_Free(queue);
     return (PyObject *)a;
@@ -364,12 +395,13 @@ fail:
     return NULL;
 }
 
-static inline int32_t auto_step(const Automaton *a, int32_t s, int32_t c) {
-    if (a->delta) return a->delta[(size_t)s * a->n_syms + c];
+/* The next state, with STATE_OUT set when it reports hits. */
+static inline uint32_t auto_step(const Automaton *a, int32_t s, int32_t c) {
+    if (a->delta) return a->delta[(size_t)s * a->stride + c];
     if (c == SYM_OTHER) return 0;
     for (;;) {
         int32_t t = child_of(a, s, c);
-        if (t >= 0) return t;
+        if (t >= 0) return (uint32_t)t | (a->out[t] >= 0 || a->dict[t] >= 0 ? STATE_OUT : 0u);
         if (s == 0) return 0;
         s = a->fail[s];
     }
@@ -427,64 +459,176 @@ static int gap_ok(const View *t, int64_t s, int64_t e) {
     return 1;
 }
 
+/* Symbol at position p of the padded layer (" " + layer + " "):
+ * -1 for an invisible character, -2 on error. */
+static inline int32_t sym_at(const Automaton *a, const View *src, Py_ssize_t p) {
+    if (p == 0 || p > src->len) return SYM_SPACE;
+    Py_UCS4 ch = CH(src, p - 1);
+    Py_UCS4 f = ch < 128 ? ascii_fold[ch] : fold_char(ch);
+    if (f == 0) return -2;
+    if (f == FOLD_INVISIBLE) return -1;
+    return sym_of(a, f);
+}
+
+/* The hits the automaton reports in state s at padded position p, filtered. */
+static int emit_hits(Automaton *a, PyObject *text, const View *t, const View *src, const int64_t *index,
+                     int32_t s, Py_ssize_t p, HitVec *out, HitVec *ex) {
+    Py_ssize_t n = src->len;
+    int32_t st = a->out[s] >= 0 ? s : a->dict[s];
+    for (; st >= 0; st = a->dict[st]) {
+        int32_t pi = a->out[st];
+        uint8_t fl = a->pat_flags[pi];
+        int64_t start = p - a->pat_len[pi] + 1, end;
+        if (fl & PF_WILDCARD) {
+            Py_ssize_t k = p;
+            while (k < n) {
+                Py_UCS4 ch = CH(src, k);
+                Py_UCS4 f = ch < 128 ? ascii_fold[ch] : fold_char(ch);
+                if (f == 0) return -1;
+                if (f == ' ' || f == FOLD_INVISIBLE) break;
+                k++;
+            }
+            end = k;
+        } else {
+            end = p - 1;
+        }
+        if (index) { start = index[start]; end = index[end - 1] + 1; }
+        Hit h = {start, end, a->pat_entry[pi], a->pat_prio[pi]};
+        if (fl & PF_EXCEPTION) {
+            if (hit_push(ex, h) < 0) return -1;
+            continue;
+        }
+        if ((fl & PF_MULTI) && !gap_ok(t, start, end)) continue;
+        if (a->case_sensitive[h.entry]) {
+            PyObject *r = PyObject_CallFunction(a->case_check, "OLLi", text, (long long)start,
+                                                (long long)end, (int)h.entry);
+            if (!r) return -1;
+            int ok = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (ok < 0) return -1;
+            if (!ok) continue;
+        }
+        if (hit_push(out, h) < 0) return -1;
+    }
+    return 0;
+}
+
+/* Sort hits by (start, end, entry, priority): insertion sort, as they arrive nearly sorted. */
+static void sort_hits(Hit *v, Py_ssize_t n) {
+    for (Py_ssize_t i = 1; i < n; i++) {
+        Hit x = v[i];
+        Py_ssize_t j = i;
+        while (j > 0 && cmp_hit(&v[j - 1], &x) > 0) { v[j] = v[j - 1]; j--; }
+        v[j] = x;
+    }
+}
+
+/* Sort, then resolve overlaps as match._longest_first does: in each cluster of
+ * overlapping hits (clusters never interact), keep hits longest first, then
+ * earliest, then exact over inflected, then by entry, when they overlap no kept hit. */
+static int resolve_overlaps(HitVec *h) {
+    sort_hits(h->v, h->n);
+    Py_ssize_t k = 0, i = 0;
+    uint8_t *taken = NULL;
+    Py_ssize_t taken_cap = 0;
+    while (i < h->n) {
+        Py_ssize_t j = i + 1;
+        int64_t lo = h->v[i].start, hi = h->v[i].end;
+        while (j < h->n && h->v[j].start < hi) {
+            if (h->v[j].end > hi) hi = h->v[j].end;
+            j++;
+        }
+        if (j == i + 1) {
+            h->v[k++] = h->v[i];
+        } else {
+            Py_ssize_t m = j - i;
+            qsort(h->v + i, m, sizeof(Hit), cmp_longest);
+            if (hi - lo + 1 > taken_cap) {
+                PyMem_Free(taken);
+                taken_cap = hi - lo + 1;
+                taken = PyMem_Malloc(taken_cap);
+                if (!taken) { PyErr_NoMemory(); return -1; }
+            }
+            memset(taken, 0, hi - lo + 1);
+            Py_ssize_t k0 = k;
+            for (Py_ssize_t x = i; x < j; x++) {
+                Hit c = h->v[x];
+                int free_ = 1;
+                for (int64_t y = c.start; y < c.end && free_; y++) free_ = !taken[y - lo];
+                if (free_) {
+                    memset(taken + (c.start - lo), 1, c.end - c.start);
+                    h->v[k++] = c;
+                }
+            }
+            sort_hits(h->v + k0, k - k0);
+        }
+        i = j;
+    }
+    PyMem_Free(taken);
+    h->n = k;
+    return 0;
+}
+
+#define NSTREAM 4
+
 /* Scan the layer of `src` (the text itself, or its normalised layer when `index`
  * maps layer offsets to text offsets).  Returns 1 with hits resolved in `out`,
  * 0 when the text holds an invisible character (the caller takes the mapped
- * path), -1 on error. */
+ * path), -1 on error.
+ *
+ * A long text is scanned as NSTREAM chunks in lockstep: each step's table load
+ * depends on the previous one, so one stream waits on memory, while independent
+ * streams let the processor overlap those waits.  A chunk starts max_len
+ * positions early with the automaton at its root and reports only hits that end
+ * inside it: the automaton's state depends on the last max_len characters only,
+ * so the hits are exactly those of one pass. */
 static int auto_scan(Automaton *a, PyObject *text, const View *t, const View *src, const int64_t *index,
                      HitVec *out) {
-    HitVec ex = {0};
+    HitVec ex = {0}, part[NSTREAM] = {{0}};
     out->n = 0;
-    Py_ssize_t n = src->len;
-    int32_t s = 0;
-    s = auto_step(a, s, SYM_SPACE);
-    for (Py_ssize_t p = 1; p <= n + 1; p++) {
-        int32_t c;
-        if (p <= n) {
-            Py_UCS4 ch = CH(src, p - 1);
-            Py_UCS4 f = ch < 128 ? ascii_fold[ch] : fold_char(ch);
-            if (f == 0) goto error;
-            if (f == FOLD_INVISIBLE) { PyMem_Free(ex.v); return 0; }
-            c = sym_of(a, f);
-        } else {
-            c = SYM_SPACE;
+    Py_ssize_t total = src->len + 2;  /* padded positions 0 .. len + 1 */
+    int ns = (a->delta && total >= 64 * (Py_ssize_t)a->max_len + 1024) ? NSTREAM : 1;
+    Py_ssize_t pos[NSTREAM], stop[NSTREAM], from[NSTREAM];
+    int32_t state[NSTREAM];
+    for (int k = 0; k < ns; k++) {
+        from[k] = total * k / ns;
+        stop[k] = total * (k + 1) / ns;
+        pos[k] = k == 0 ? 0 : from[k] - a->max_len;
+        state[k] = 0;
+    }
+    for (;;) {
+        /* the steps every active stream can take without bounds checks */
+        Py_ssize_t m = -1;
+        for (int k = 0; k < ns; k++) {
+            Py_ssize_t left = stop[k] - pos[k];
+            if (left > 0 && (m < 0 || left < m)) m = left;
         }
-        s = auto_step(a, s, c);
-        int32_t st = a->out[s] >= 0 ? s : a->dict[s];
-        for (; st >= 0; st = a->dict[st]) {
-            int32_t pi = a->out[st];
-            uint8_t fl = a->pat_flags[pi];
-            int64_t start = p - a->pat_len[pi] + 1, end;
-            if (fl & PF_WILDCARD) {
-                Py_ssize_t k = p;
-                while (k < n) {
-                    Py_UCS4 ch = CH(src, k);
-                    Py_UCS4 f = ch < 128 ? ascii_fold[ch] : fold_char(ch);
-                    if (f == 0) goto error;
-                    if (f == ' ' || f == FOLD_INVISIBLE) break;
-                    k++;
+        if (m < 0) break;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            for (int k = 0; k < ns; k++) {
+                if (pos[k] >= stop[k]) continue;
+                Py_ssize_t p = pos[k]++;
+                int32_t c = sym_at(a, src, p);
+                if (c < 0) {
+                    if (c == -2) goto error;
+                    for (int j = 0; j < ns; j++) PyMem_Free(part[j].v);
+                    PyMem_Free(ex.v);
+                    return 0;
                 }
-                end = k;
-            } else {
-                end = p - 1;
+                uint32_t cell = auto_step(a, state[k], c);
+                state[k] = (int32_t)(cell & ~STATE_OUT);
+                if ((cell & STATE_OUT) && p >= from[k] &&
+                    emit_hits(a, text, t, src, index, state[k], p, ns == 1 ? out : &part[k], &ex) < 0)
+                    goto error;
             }
-            if (index) { start = index[start]; end = index[end - 1] + 1; }
-            Hit h = {start, end, a->pat_entry[pi], a->pat_prio[pi]};
-            if (fl & PF_EXCEPTION) {
-                if (hit_push(&ex, h) < 0) goto error;
-                continue;
-            }
-            if ((fl & PF_MULTI) && !gap_ok(t, start, end)) continue;
-            if (a->case_sensitive[h.entry]) {
-                PyObject *r = PyObject_CallFunction(a->case_check, "OLLi", text, (long long)start,
-                                                    (long long)end, (int)h.entry);
-                if (!r) goto error;
-                int ok = PyObject_IsTrue(r);
-                Py_DECREF(r);
-                if (ok < 0) goto error;
-                if (!ok) continue;
-            }
-            if (hit_push(out, h) < 0) goto error;
+        }
+    }
+    if (ns > 1) {  /* the streams' hits, in stream order: nearly sorted already */
+        for (int k = 0; k < ns; k++) {
+            for (Py_ssize_t i = 0; i < part[k].n; i++)
+                if (hit_push(out, part[k].v[i]) < 0) goto error;
+            PyMem_Free(part[k].v);
+            part[k].v = NULL;
         }
     }
     if (ex.n) {  /* exceptions remove the hits of their own entry inside them */
@@ -499,36 +643,11 @@ static int auto_scan(Automaton *a, PyObject *text, const View *t, const View *sr
         out->n = k;
     }
     PyMem_Free(ex.v);
-    if (out->n > 1) {
-        qsort(out->v, out->n, sizeof(Hit), cmp_hit);
-        int overlap = 0;
-        for (Py_ssize_t i = 1; i < out->n && !overlap; i++) overlap = out->v[i].start < out->v[i - 1].end;
-        if (overlap) {  /* longest first, then earliest, then exact over inflected, then entry */
-            qsort(out->v, out->n, sizeof(Hit), cmp_longest);
-            int64_t lo = out->v[0].start, hi = out->v[0].end;
-            for (Py_ssize_t i = 1; i < out->n; i++) {
-                if (out->v[i].start < lo) lo = out->v[i].start;
-                if (out->v[i].end > hi) hi = out->v[i].end;
-            }
-            uint8_t *taken = PyMem_Calloc(hi - lo + 1, 1);
-            if (!taken) { PyErr_NoMemory(); return -1; }
-            Py_ssize_t k = 0;
-            for (Py_ssize_t i = 0; i < out->n; i++) {
-                Hit h = out->v[i];
-                int free_ = 1;
-                for (int64_t x = h.start; x < h.end && free_; x++) free_ = !taken[x - lo];
-                if (free_) {
-                    memset(taken + (h.start - lo), 1, h.end - h.start);
-                    out->v[k++] = h;
-                }
-            }
-            PyMem_Free(taken);
-            out->n = k;
-            qsort(out->v, out->n, sizeof(Hit), cmp_hit);
-        }
-    }
+    ex.v = NULL;
+    if (out->n > 1 && resolve_overlaps(out) < 0) goto error;
     return 1;
 error:
+    for (int j = 0; j < NSTREAM; j++) PyMem_Free(part[j].v);
     PyMem_Free(ex.v);
     return -1;
 }
@@ -652,11 +771,16 @@ static int cap_ahead(const Region *r, Py_ssize_t v) {
 /* The full stop at p ends an abbreviation, an initial or a dotted acronym. */
 static int abbreviation_before(const Region *r, Py_ssize_t p) {
     const View *t = r->t;
-    for (const char **w = ABBREVIATIONS; *w; w++) {
-        Py_ssize_t L = (Py_ssize_t)strlen(*w), b = p - L;
-        if (b < r->lo) continue;
-        if (!ascii_at(r, b, *w)) continue;
-        if (b == r->lo || !is_word(CH(t, b - 1))) return 1;
+    /* An abbreviation is the whole run of ASCII letters before the stop, after a non-word character. */
+    Py_ssize_t b = p;
+    while (b > r->lo && b > p - 8) {
+        Py_UCS4 c = CH(t, b - 1);
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) b--; else break;
+    }
+    Py_ssize_t L = p - b;
+    if (L >= 2 && L <= 6 && (b == r->lo || !is_word(CH(t, b - 1)))) {
+        for (const char **w = ABBREVIATIONS; *w; w++)
+            if ((Py_ssize_t)strlen(*w) == L && ascii_at(r, b, *w)) return 1;
     }
     if (p - 1 >= r->lo && is_upper_ascii(CH(t, p - 1)) && (p - 2 < r->lo || !is_word(CH(t, p - 2)))) return 1;
     if (p - 2 >= r->lo && CH(t, p - 2) == '.') {
