@@ -1179,6 +1179,27 @@ static Py_ssize_t bisect_right(const int64_t *v, Py_ssize_t n, Py_ssize_t stride
     return lo;
 }
 
+/* The first checks of text.classify_quote: 0 when the quotation is speech
+ * whatever surrounds it (unclosed, more than SCARE_QUOTE_MAX_WORDS words, or
+ * sentence punctuation inside), 1 when the attribution cues must be looked at. */
+#define SCARE_QUOTE_MAX_WORDS 5
+static int may_be_scare_quote(const View *t, int64_t start, int64_t end, int closed) {
+    if (!closed) return 0;
+    Py_ssize_t a = start + 1, b = end - 1;
+    while (a < b && is_space(CH(t, a))) a++;
+    while (b > a && is_space(CH(t, b - 1))) b--;
+    if (a == b) return 1;
+    int words = 0, in_word = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = CH(t, i);
+        if (is_space(c)) { in_word = 0; continue; }
+        if (!in_word && ++words > SCARE_QUOTE_MAX_WORDS) return 0;
+        in_word = 1;
+        if (c == '.' || c == '!' || c == '?' || (c == ';' && i < b - 1)) return 0;
+    }
+    return 1;
+}
+
 /* match_batch(automaton, texts, mapped, classify)
  *   texts: list; items that are not str are skipped (the caller reports them)
  *   mapped(text) -> (norm, index): text.normalize_mapped
@@ -1186,6 +1207,7 @@ static Py_ssize_t bisect_right(const int64_t *v, Py_ssize_t n, Py_ssize_t stride
  * Returns (rows, starts, ends, entries, sentences, voices) as int64 bytes and
  * matched_text as a list.  voice: 0 narrative, 1 quoted, 2 scare_quote. */
 static PyObject *match_batch(PyObject *self, PyObject *args) {
+    /* text.SCARE_QUOTE_MAX_WORDS is checked against this module's value in the tests */
     Automaton *a;
     PyObject *texts, *mapped, *classify;
     if (!PyArg_ParseTuple(args, "O!O!OO:match_batch", &AutomatonType, &a, &PyList_Type, &texts, &mapped,
@@ -1226,6 +1248,9 @@ static PyObject *match_batch(PyObject *self, PyObject *args) {
             int64_t voice = 0;
             Py_ssize_t k = nq ? bisect_right(quotes.v, nq, 3, s) - 1 : -1;
             if (k >= 0 && s < quotes.v[3 * k + 1]) {
+                if (kinds.v[k] < 0 && !may_be_scare_quote(&t, quotes.v[3 * k], quotes.v[3 * k + 1],
+                                                          (int)quotes.v[3 * k + 2]))
+                    kinds.v[k] = 1;
                 if (kinds.v[k] < 0) {
                     PyObject *r = PyObject_CallFunction(classify, "OLLO", text, (long long)quotes.v[3 * k],
                                                         (long long)quotes.v[3 * k + 1],
@@ -1329,7 +1354,8 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     int bad = !abbr || !verbs ||
               PyModule_AddObjectRef(m, "Automaton", (PyObject *)&AutomatonType) < 0 ||
               PyModule_AddObjectRef(m, "ABBREVIATIONS", abbr) < 0 ||
-              PyModule_AddObjectRef(m, "SPEECH_AHEAD", verbs) < 0;
+              PyModule_AddObjectRef(m, "SPEECH_AHEAD", verbs) < 0 ||
+              PyModule_AddIntConstant(m, "SCARE_QUOTE_MAX_WORDS", SCARE_QUOTE_MAX_WORDS) < 0;
     Py_XDECREF(abbr);
     Py_XDECREF(verbs);
     if (bad) {

@@ -595,14 +595,34 @@ def _close_unbalanced(text: str, open_pos: int, para_end: int, continues: bool =
     return QuoteSpan(open_pos, min(para_end, open_pos + 1), "quoted", closed=False)
 
 
+#: The first word of every speech verb: _CUE_BEFORE can only match where one occurs.
+_CUE_WORDS = frozenset(re.match(r"[a-z]+", v).group() for v in _SPEECH_VERBS.split("|"))
+_WORD_RUN = re.compile(r"\w+")
+_CUE_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u212a": "k", "\u0130": "i"})
+_SENTENCE_INSIDE = re.compile(r"[.!?;]\s*\S|[.!?]$")
+
+
+def _cue_before(text: str, start: int) -> bool:
+    """An attribution cue (``_CUE_BEFORE``) ends right before offset ``start``."""
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    # Cheap, exact pre-check: the regex needs a speech verb as a whole word.  The
+    # regex matches case-insensitively, where "ı ſ K İ" also match "i s k i" (sre's
+    # case-folding equivalences); fold those, then lower-case.
+    folded = (window if window.isascii() else window.translate(_CUE_FOLD)).lower()
+    if _CUE_WORDS.isdisjoint(_WORD_RUN.findall(folded)):
+        return False
+    return _CUE_BEFORE.search(text, lo, start) is not None
+
+
 def classify_quote(text: str, q: QuoteSpan) -> QuoteSpan:
     """Return ``q`` as ``quoted`` (speech) or ``scare_quote`` (rules in :func:`quote_spans`)."""
     a, b = q.inner
     inner = text[a:b].strip()
     words = inner.split()
-    if not q.closed or len(words) > SCARE_QUOTE_MAX_WORDS or re.search(r"[.!?;]\s*\S|[.!?]$", inner):
+    if not q.closed or len(words) > SCARE_QUOTE_MAX_WORDS or _SENTENCE_INSIDE.search(inner):
         return q
-    if _CUE_BEFORE.search(text, max(0, q.start - 80), q.start):
+    if _cue_before(text, q.start):
         return q
     if _CUE_AFTER.match(text[q.end : q.end + 60]):
         return q

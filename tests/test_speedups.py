@@ -74,6 +74,7 @@ def _python_compiled(lexicon: Lexicon) -> fmatch.CompiledLexicon:
 
 def test_rule_lists_match_python():
     assert set(C.ABBREVIATIONS) == set(ftext._ABBREVIATIONS)
+    assert C.SCARE_QUOTE_MAX_WORDS == ftext.SCARE_QUOTE_MAX_WORDS
     ahead = re.search(r"\(\?:(said\|.*?)\)", ftext._ATTRIBUTION_AHEAD).group(1).split("|")
     assert list(C.SPEECH_AHEAD) == ahead
 

@@ -128,3 +128,16 @@ def test_quote_unclosed_straight_quote_does_not_shift_pairs(text, expected):
 ])
 def test_quote_attribution_cues(text, kind):
     assert quote_spans(text)[-1].kind == kind
+
+
+_CUE_PIECES = [" ", "said", "Said", "SAID", "says", "according to", "declared:", "declared", "that", "he",
+               "reporters", ":", ",", ".", "\n", "x", "unsaid", "said_", "told", "'", "“", "é", "ſaid", "—", "SAİD", "ı", "K", "İ", "’", "ß", "\u0345"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=40).map("".join))
+def test_cue_prefilter_agrees_with_regex(text):
+    from framing.text import _CUE_BEFORE, _cue_before
+
+    for end in {len(text), len(text) // 2}:
+        assert _cue_before(text, end) == (_CUE_BEFORE.search(text, max(0, end - 80), end) is not None)
