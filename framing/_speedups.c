@@ -569,7 +569,7 @@ static int resolve_overlaps(HitVec *h) {
     return 0;
 }
 
-#define NSTREAM 4
+#define NSTREAM 8
 
 /* Scan the layer of `src` (the text itself, or its normalised layer when `index`
  * maps layer offsets to text offsets).  Returns 1 with hits resolved in `out`,

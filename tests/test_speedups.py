@@ -174,3 +174,16 @@ def test_mapped_path_and_bad_input():
         C.sentence_spans(b"bytes")
     with pytest.raises(TypeError):
         C.Automaton([("x", (0,))], b"\0", None)
+
+
+def test_long_text_streams(lexicons):
+    """A long text is scanned as interleaved chunks: hits at the seams are found once."""
+    text = "\n\n".join(ARTICLES) * 3
+    for lex in lexicons:
+        c_hits, py_hits = _scan_both(lex, text)
+        assert c_hits == py_hits and len(c_hits) > 40
+    # a term straddling every possible seam position
+    lex = Lexicon([Entry("self-proclaimed interim president", "delegitimizing", -1)])
+    text = "x " * 5000 + "the self-proclaimed interim president " * 400
+    c_hits, py_hits = _scan_both(lex, text)
+    assert c_hits == py_hits and len(c_hits) == 400
