@@ -700,12 +700,45 @@ static PyObject *auto_scan_py(Automaton *a, PyObject *args) {
     return res;
 }
 
+/* Automaton.raw(text) -> [(start, end, entry)]: every key occurrence on the layer
+ * of text.normalize (invisible characters read as spaces, nothing dropped),
+ * unfiltered, in order of end; what pyahocorasick's iter reports.  Used for
+ * actor aliases, which framing.actors filters with its own rules. */
+static PyObject *auto_raw_py(Automaton *a, PyObject *args) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U:raw", &text)) return NULL;
+    View t;
+    if (view_of(text, &t) < 0) return NULL;
+    PyObject *lst = PyList_New(0);
+    if (!lst) return NULL;
+    int32_t s = (int32_t)(auto_step(a, 0, SYM_SPACE) & ~STATE_OUT);
+    for (Py_ssize_t p = 1; p <= t.len + 1; p++) {
+        int32_t c = sym_at(a, &t, p);
+        if (c == -2) goto error;
+        if (c == -1) c = SYM_SPACE;
+        uint32_t cell = auto_step(a, s, c);
+        s = (int32_t)(cell & ~STATE_OUT);
+        if (!(cell & STATE_OUT)) continue;
+        for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st]) {
+            int32_t pi = a->out[st];
+            PyObject *tp = Py_BuildValue("(nni)", p - a->pat_len[pi] + 1, p - 1, (int)a->pat_entry[pi]);
+            if (!tp || PyList_Append(lst, tp) < 0) { Py_XDECREF(tp); goto error; }
+            Py_DECREF(tp);
+        }
+    }
+    return lst;
+error:
+    Py_DECREF(lst);
+    return NULL;
+}
+
 static PyObject *auto_n_states(Automaton *a, void *closure) { return PyLong_FromLong(a->n_states); }
 static PyObject *auto_dense(Automaton *a, void *closure) { return PyBool_FromLong(a->delta != NULL); }
 
 static PyMethodDef auto_methods[] = {
     {"scan", (PyCFunction)auto_scan_py, METH_VARARGS,
      "scan(text, norm=None, index=None) -> sorted resolved hits (start, end, entry, priority)"},
+    {"raw", (PyCFunction)auto_raw_py, METH_VARARGS, "raw(text) -> every key occurrence (start, end, entry)"},
     {NULL}
 };
 

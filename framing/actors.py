@@ -104,7 +104,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .text import classify_quote, normalize, normalize_term
+from .text import _C, classify_quote, normalize, normalize_term
 
 __all__ = [
     "ActorMatcher",
@@ -385,17 +385,23 @@ class ActorMatcher:
         institution (``Maduro government``) is an ``"organization"``.  ``norm``
         is ``framing.text.normalize(text)`` when the caller has it already.
         """
-        return self._scan(text, normalize(text) if norm is None else norm)[0]
+        return self._scan(text, norm)[0]
 
-    def _scan(self, text: str, norm: str):
+    def _raw(self, text: str, norm: str | None):
+        """Every alias occurrence on the layer of ``text`` as ``(start, end, pattern)``."""
+        if _C is not None and isinstance(self.automaton, _C.Automaton):
+            patterns = self.patterns
+            return [(s, e, patterns[i]) for s, e, i in self.automaton.raw(text)]
+        padded = " " + (normalize(text) if norm is None else norm) + " "
+        return [(j - pat[1] + 1, j - 1, pat) for j, pat in self.automaton.iter(padded)]
+
+    def _scan(self, text: str, norm: str | None = None):
         """``(mentions, titles)``: alias mentions and ``the <title>`` spans, in one pass."""
         if not self.patterns:
             return [], []
         found = []
         titles = []
-        for j, (actor, length, multiword, caps, kind, dotted) in self.automaton.iter(" " + norm + " "):
-            start = j - length + 1
-            end = j - 1
+        for start, end, (actor, _length, multiword, caps, kind, dotted) in self._raw(text, norm):
             if multiword:
                 gap = text[start:end]
                 if not gap.replace(" ", "").isalpha() and (gap.count("\n") > 1 or _GAP_BAD.search(gap)):
@@ -509,9 +515,6 @@ def compile_actors(lexicon) -> ActorMatcher:
     >>> [(am.names[a], text[s:e]) for s, e, a, _ in am.mentions(text)]
     [('Juan Guaidó', 'Guaido'), ('United States government', 'US'), ('Nicolás Maduro', 'Maduro')]
     """
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
     keys: dict[str, int] = {}
     patterns: list[tuple] = []
     titles: dict[str, set] = {}
@@ -557,10 +560,17 @@ def compile_actors(lexicon) -> ActorMatcher:
         if key not in keys:
             keys[key] = len(patterns)
             patterns.append((-1, len(key), True, False, title, False))
-    for key, i in keys.items():
-        auto.add_word(key, patterns[i])
-    if patterns:
-        auto.make_automaton()
+    if _C is not None:  # the C automaton reports (start, end, pattern index) on the text itself
+        auto = _C.Automaton([(k, (i, False, 0, len(k), False, False)) for k, i in keys.items()],
+                            bytes(len(patterns)), None)
+    else:
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for key, i in keys.items():
+            auto.add_word(key, patterns[i])
+        if patterns:
+            auto.make_automaton()
     return ActorMatcher(lexicon.actors, auto, patterns, titles)
 
 
@@ -587,8 +597,8 @@ class _Article:
         self.s_starts = [s for s, _ in self.sents]
         self.quotes = quotes
         self.q_starts = [q.start for q in quotes]
-        self.norm = normalize(text) if norm is None else norm
-        found, titles = matcher._scan(text, self.norm)
+        self._norm = norm
+        found, titles = matcher._scan(text, norm)
         mentions = [(s, e, a, k, False) for s, e, a, k in found]
         if titles:
             mentions = self._add_title_anaphors(mentions, titles)
@@ -598,6 +608,10 @@ class _Article:
         self._speakers: dict[int, tuple] = {}
         self._datelines: dict[int, int] = {}
         self._speech: dict[int, bool] = {}
+
+    def layer(self, a: int, b: int) -> str:
+        """``normalize(text)[a:b]`` (the layer is computed character by character)."""
+        return self._norm[a:b] if self._norm is not None else normalize(self.text[a:b])
 
     # -- look-ups -------------------------------------------------------------
     def _add_title_anaphors(self, mentions, titles):
@@ -1024,7 +1038,7 @@ class _Article:
         """``X is a HIT``, ``X was branded a HIT``, ``called X a HIT``, ``X ... as HIT``."""
         lo = max([a] + [self.text.rfind(c, a, hs) + 1 for c in ";:—–"])  # after the last
         w0 = max(lo, hs - 140)
-        if _PRED_WORDS.isdisjoint(self.norm[max(w0, hs - 90):hs].split()):
+        if _PRED_WORDS.isdisjoint(self.layer(max(w0, hs - 90), hs).split()):
             return None  # no copula, "as" or labelling verb just before the hit
         toks = self.tokens(w0, hs)
         k = len(toks) - 1
@@ -1283,7 +1297,7 @@ class _Article:
             r = self._np_speaker(mt.start("np"), mt.end("np"), prefer_last=True)
             if r is not None:
                 return r
-        window = self.norm[a:b]
+        window = self.layer(a, b)
         mt = None
         if " s " in window and not _MEDIUM_WORDS.isdisjoint(window.split()):
             mt = _POSS_MEDIUM.search(text, a, b)

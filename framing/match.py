@@ -402,8 +402,12 @@ class _Columns:
         self.targets, self.rules, self.speakers = [], [], []
 
     def add_article(self, comp: CompiledLexicon, row: int, text: str) -> None:
-        norm, index = normalize_mapped(text)
-        hits = comp.scan_normalized(text, norm, index)
+        if comp.native:  # the C scan reads the text itself; actors slice the layer as needed
+            norm, index = None, None
+            hits = comp.scan(text)
+        else:
+            norm, index = normalize_mapped(text)
+            hits = comp.scan_normalized(text, norm, index)
         if not hits:
             return
         starts = [h[0] for h in hits]
