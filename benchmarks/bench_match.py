@@ -168,8 +168,12 @@ def main(argv=None) -> dict:
     arts, corpus = load_corpus(args.articles)
     texts = arts["text"].tolist()
     mb = sum(len(t) for t in texts) / 1e6
-    res = {"corpus": corpus, "articles": len(arts), "mb": round(mb, 2)}
+    import framing.text
+
+    res = {"corpus": corpus, "articles": len(arts), "mb": round(mb, 2), "speedups": framing.text.SPEEDUPS}
     print(f"corpus: {corpus}: {len(arts)} articles, {mb:.1f} MB of text")
+    print("matcher: " + ("C extension framing._speedups" if framing.text.SPEEDUPS
+                         else "pure Python (framing._speedups not built, or FRAMING_PURE_PYTHON=1)"))
 
     t_base, n_words = best_of(lambda: baseline(texts), args.repeat)
     res["baseline_s"] = t_base

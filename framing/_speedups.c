@@ -208,10 +208,12 @@ static int cmp_ucs4(const void *x, const void *y) {
 /* Automaton(patterns, case_sensitive, case_check)
  *   patterns: list of (key, (entry, exception, priority, length, wildcard, multiword))
  *   case_sensitive: bytes, one flag per lexicon entry
- *   case_check: callable(text, start, end, entry) -> bool, for case-sensitive entries */
+ *   case_check: callable(text, start, end, entry) -> bool, for case-sensitive entries
+ *   dense: build the full transition table when it fits (False: failure links only, for tests) */
 static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     PyObject *pats, *cs, *check;
-    if (!PyArg_ParseTuple(args, "O!SO:Automaton", &PyList_Type, &pats, &cs, &check)) return NULL;
+    int dense = 1;
+    if (!PyArg_ParseTuple(args, "O!SO|p:Automaton", &PyList_Type, &pats, &cs, &check, &dense)) return NULL;
     Automaton *a = (Automaton *)type->tp_alloc(type, 0);
     if (!a) return NULL;
     Py_INCREF(check);
@@ -350,7 +352,7 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     /* Full transition table when it fits, with the states renumbered breadth first:
      * the shallow states, where the scan spends most of its time, share cache lines. */
     int32_t stride = (n_syms + 15) / 16 * 16;
-    if ((int64_t)ns * stride <= DFA_MAX_CELLS) {
+    if (dense && (int64_t)ns * stride <= DFA_MAX_CELLS) {
         void *base = PyMem_Malloc((size_t)ns * stride * sizeof(uint32_t) + 64);
         uint32_t *delta = base ? (uint32_t *)(((uintptr_t)base + 63) & ~(uintptr_t)63) : NULL;
         int32_t *newid = PyMem_Malloc(ns * sizeof(int32_t));
@@ -753,7 +755,7 @@ static PyTypeObject AutomatonType = {
     .tp_name = "framing._speedups.Automaton",
     .tp_basicsize = sizeof(Automaton),
     .tp_dealloc = (destructor)auto_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Aho-Corasick automaton over the normalised layer (see framing.match.compile_lexicon)",
     .tp_methods = auto_methods,
     .tp_getset = auto_getset,

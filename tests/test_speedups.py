@@ -187,3 +187,19 @@ def test_long_text_streams(lexicons):
     text = "x " * 5000 + "the self-proclaimed interim president " * 400
     c_hits, py_hits = _scan_both(lex, text)
     assert c_hits == py_hits and len(c_hits) == 400
+
+
+def test_sparse_automaton(lexicons, monkeypatch):
+    """Very large lexicons scan with failure links instead of a full table: same hits."""
+    class Sparse(C.Automaton):
+        def __new__(cls, *args):
+            return super().__new__(cls, *args, False)
+
+    monkeypatch.setattr(C, "Automaton", Sparse)
+    text = "\n\n".join(ARTICLES) * 2
+    for lex in lexicons:
+        sparse = fmatch.compile_lexicon(lex)
+        assert not sparse.automaton.dense and sparse.native
+        assert sparse.scan(text) == _python_compiled(lex).scan(text)
+        for article in ARTICLES:
+            assert sparse.scan(article) == lex.compiled.scan(article)
