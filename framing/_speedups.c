@@ -683,8 +683,19 @@ static PyObject *hits_to_list(const HitVec *h) {
     return lst;
 }
 
-/* Automaton.scan(text, norm=None, index=None) -> list of (start, end, entry, priority),
- * or None when the text holds invisible characters and `norm` was not given. */
+/* A hyphen ends a line: text.normalize_mapped joins the word halves. */
+static int hyphen_at_line_end(const View *t) {
+    for (Py_ssize_t i = 1; i < t->len; i++) {
+        if (CH(t, i) != '\n') continue;
+        Py_UCS4 p = CH(t, i - 1);
+        if (p == '-' || (p == '\r' && i >= 2 && CH(t, i - 2) == '-')) return 1;
+    }
+    return 0;
+}
+
+/* Automaton.scan(text, norm=None, index=None) -> list of (start, end, entry, priority).
+ * Without `norm`, None when the text needs the mapped layer (invisible characters,
+ * hyphens at line ends): the caller passes normalize_mapped(text). */
 static PyObject *auto_scan_py(Automaton *a, PyObject *args) {
     PyObject *text, *norm = Py_None, *idx = Py_None;
     if (!PyArg_ParseTuple(args, "U|OO:scan", &text, &norm, &idx)) return NULL;
@@ -695,7 +706,7 @@ static PyObject *auto_scan_py(Automaton *a, PyObject *args) {
     int64_t *index;
     if (index_from(idx, &index) < 0) return NULL;
     HitVec h = {0};
-    int r = auto_scan(a, text, &t, &src, index, &h);
+    int r = (norm == Py_None && hyphen_at_line_end(&t)) ? 0 : auto_scan(a, text, &t, &src, index, &h);
     PyMem_Free(index);
     PyObject *res = r < 0 ? NULL : r == 0 ? Py_NewRef(Py_None) : hits_to_list(&h);
     PyMem_Free(h.v);
@@ -1180,13 +1191,7 @@ static PyObject *vec_bytes(const Vec *v) {
 
 /* Hits of one text, taking the mapped path (mapped(text) -> (norm, index)) when needed. */
 static int scan_text(Automaton *a, PyObject *text, const View *t, PyObject *mapped, HitVec *h) {
-    int need_map = 0;
-    for (Py_ssize_t i = 1; i < t->len && !need_map; i++) {
-        if (CH(t, i) != '\n') continue;
-        Py_UCS4 p = CH(t, i - 1);
-        need_map = p == '-' || (p == '\r' && i >= 2 && CH(t, i - 2) == '-');
-    }
-    int r = need_map ? 0 : auto_scan(a, text, t, t, NULL, h);
+    int r = hyphen_at_line_end(t) ? 0 : auto_scan(a, text, t, t, NULL, h);
     if (r != 0) return r;
     PyObject *res = PyObject_CallOneArg(mapped, text);
     if (!res) return -1;

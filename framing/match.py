@@ -148,8 +148,8 @@ class CompiledLexicon:
     # -- one article -------------------------------------------------------
     def scan(self, text: str) -> list[tuple[int, int, int, int]]:
         """Resolved hits in ``text`` as ``(start, end, entry_index, priority)``, sorted."""
-        if self.native and not ("-\n" in text or "-\r\n" in text):
-            hits = self.automaton.scan(text)
+        if self.native:
+            hits = self.automaton.scan(text)  # None: the text needs the mapped layer
             if hits is not None:
                 return hits
         return self.scan_normalized(text, *normalize_mapped(text))
