@@ -108,7 +108,7 @@ static Py_UCS4 fold_slow(Py_UCS4 c) {
     }
     f = PyUnicode_GET_LENGTH(r) == 0 ? FOLD_INVISIBLE : PyUnicode_READ_CHAR(r, 0);
     Py_DECREF(r);
-    if (f == 0) f = ' ';
+    if (f < 128) f = ascii_fold[f];  /* "⑴" folds to "(", "ℌ" to "H": the layer holds " ", "h" */
     return f;
 }
 
@@ -213,7 +213,10 @@ static int cmp_ucs4(const void *x, const void *y) {
 static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     PyObject *pats, *cs, *check;
     int dense = 1;
-    if (!PyArg_ParseTuple(args, "O!SO|p:Automaton", &PyList_Type, &pats, &cs, &check, &dense)) return NULL;
+    static char *kwlist[] = {"patterns", "case_sensitive", "case_check", "dense", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!SO|p:Automaton", kwlist, &PyList_Type, &pats, &cs, &check,
+                                     &dense))
+        return NULL;
     Automaton *a = (Automaton *)type->tp_alloc(type, 0);
     if (!a) return NULL;
     Py_INCREF(check);
@@ -289,15 +292,17 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
             PyErr_SetString(PyExc_TypeError, "pattern payload must be a 6-tuple");
             goto fail;
         }
-        long entry = PyLong_AsLong(PyTuple_GET_ITEM(pat, 0));
-        long prio = PyLong_AsLong(PyTuple_GET_ITEM(pat, 2));
-        long length = PyLong_AsLong(PyTuple_GET_ITEM(pat, 3));
-        int exc = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 1));
-        int wild = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 4));
-        int multi = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 5));
-        if (PyErr_Occurred() || exc < 0 || wild < 0 || multi < 0) goto fail;
-        if (entry < 0 || entry >= a->n_entries) {
-            PyErr_Format(PyExc_ValueError, "pattern entry %ld out of range", entry);
+        long entry, prio, length;
+        int exc, wild, multi;
+        if ((entry = PyLong_AsLong(PyTuple_GET_ITEM(pat, 0))) == -1 && PyErr_Occurred()) goto fail;
+        if ((prio = PyLong_AsLong(PyTuple_GET_ITEM(pat, 2))) == -1 && PyErr_Occurred()) goto fail;
+        if ((length = PyLong_AsLong(PyTuple_GET_ITEM(pat, 3))) == -1 && PyErr_Occurred()) goto fail;
+        if ((exc = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 1))) < 0) goto fail;
+        if ((wild = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 4))) < 0) goto fail;
+        if ((multi = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 5))) < 0) goto fail;
+        if (entry < 0 || entry >= a->n_entries || prio < 0 || prio > 255 ||
+            length != PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(item, 0)) || length < 2) {
+            PyErr_Format(PyExc_ValueError, "bad pattern %R (entry, priority or length out of range)", item);
             goto fail;
         }
         a->pat_entry[i] = (int32_t)entry;
@@ -654,17 +659,28 @@ error:
     return -1;
 }
 
-static int index_from(PyObject *obj, int64_t **out) {
+/* The offset map of text.normalize_mapped: layer_len + 1 offsets into the text, in [0, text_len]. */
+static int index_from(PyObject *obj, int64_t **out, Py_ssize_t layer_len, Py_ssize_t text_len) {
     *out = NULL;
     if (obj == Py_None) return 0;
     PyObject *seq = PySequence_Fast(obj, "index must be a sequence of int");
     if (!seq) return -1;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if (n < layer_len + 1) {
+        Py_DECREF(seq);
+        PyErr_Format(PyExc_ValueError, "index has %zd offsets; the layer needs %zd", n, layer_len + 1);
+        return -1;
+    }
     int64_t *v = PyMem_Malloc((n + 1) * sizeof(int64_t));
     if (!v) { Py_DECREF(seq); PyErr_NoMemory(); return -1; }
     for (Py_ssize_t i = 0; i < n; i++) {
         v[i] = PyLong_AsLongLong(PySequence_Fast_GET_ITEM(seq, i));
         if (v[i] == -1 && PyErr_Occurred()) { Py_DECREF(seq); PyMem_Free(v); return -1; }
+        if (v[i] < 0 || v[i] > text_len) {
+            Py_DECREF(seq); PyMem_Free(v);
+            PyErr_Format(PyExc_ValueError, "index offset %lld outside the text", (long long)v[i]);
+            return -1;
+        }
     }
     Py_DECREF(seq);
     *out = v;
@@ -704,7 +720,11 @@ static PyObject *auto_scan_py(Automaton *a, PyObject *args) {
     if (norm == Py_None) src = t;
     else if (view_of(norm, &src) < 0) return NULL;
     int64_t *index;
-    if (index_from(idx, &index) < 0) return NULL;
+    if (index_from(idx, &index, src.len, t.len) < 0) return NULL;
+    if (!index && src.len != t.len) {
+        PyErr_SetString(PyExc_ValueError, "norm must be as long as text when no index is given");
+        return NULL;
+    }
     HitVec h = {0};
     int r = (norm == Py_None && hyphen_at_line_end(&t)) ? 0 : auto_scan(a, text, &t, &src, index, &h);
     PyMem_Free(index);
@@ -1008,7 +1028,7 @@ static PyObject *sentence_spans_py(PyObject *self, PyObject *args) {
     if (view_of(text, &t) < 0) return NULL;
     Py_ssize_t end = t.len;
     if (endobj != Py_None) {
-        end = PyLong_AsSsize_t(endobj);
+        end = PyNumber_AsSsize_t(endobj, PyExc_OverflowError);
         if (end == -1 && PyErr_Occurred()) return NULL;
         if (end < 0) end = 0;  /* as re's endpos */
         if (end > t.len) end = t.len;
@@ -1059,6 +1079,8 @@ static PyObject *paragraph_of_py(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "Un:paragraph_of", &text, &pos)) return NULL;
     View t;
     if (view_of(text, &t) < 0) return NULL;
+    if (pos > t.len) pos = t.len;  /* as str.find / str.rfind read their bounds */
+    if (pos < 0) pos = pos < -t.len ? 0 : pos + t.len;
     paragraph_of_c(&t, pos, &ps, &pe);
     return Py_BuildValue("(nn)", ps, pe);
 }
@@ -1199,7 +1221,12 @@ static int scan_text(Automaton *a, PyObject *text, const View *t, PyObject *mapp
     if (!PyArg_ParseTuple(res, "UO", &norm, &idx)) { Py_DECREF(res); return -1; }
     View src;
     int64_t *index = NULL;
-    if (view_of(norm, &src) < 0 || index_from(idx, &index) < 0) { Py_DECREF(res); return -1; }
+    if (view_of(norm, &src) < 0 || index_from(idx, &index, src.len, t->len) < 0) { Py_DECREF(res); return -1; }
+    if (!index && src.len != t->len) {
+        Py_DECREF(res);
+        PyErr_SetString(PyExc_ValueError, "mapped layer without index must be as long as the text");
+        return -1;
+    }
     r = auto_scan(a, text, t, &src, index, h);
     PyMem_Free(index);
     Py_DECREF(res);
@@ -1240,6 +1267,78 @@ static int may_be_scare_quote(const View *t, int64_t start, int64_t end, int clo
     return 1;
 }
 
+/* Column buffers and scratch space of match_batch */
+typedef struct {
+    Vec rows, starts, ends, entries, sentences, voices;  /* the columns */
+    Vec sents, quotes, kinds;                           /* one article's sentences and quotations */
+    HitVec hits;
+    PyObject *matched;                                  /* list of matched_text */
+} Batch;
+
+static void batch_free(Batch *b) {
+    vec_free(&b->rows); vec_free(&b->starts); vec_free(&b->ends); vec_free(&b->entries);
+    vec_free(&b->sentences); vec_free(&b->voices); vec_free(&b->sents); vec_free(&b->quotes);
+    vec_free(&b->kinds);
+    PyMem_Free(b->hits.v);
+    Py_XDECREF(b->matched);
+}
+
+/* One article of match_batch (match._Columns.add_article without actors). */
+static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyObject *mapped,
+                     PyObject *classify) {
+    View t;
+    if (view_of(text, &t) < 0 || scan_text(a, text, &t, mapped, &b->hits) < 0) return -1;
+    const Hit *h = b->hits.v;
+    Py_ssize_t n = b->hits.n;
+    if (!n) return 0;
+    /* sentence starts, up to the last hit */
+    b->sents.n = 0;
+    if (sentence_spans_c(&t, 0, t.len, h[n - 1].start + 1, &b->sents) < 0) return -1;
+    /* quotations of the paragraphs holding hits */
+    b->quotes.n = 0;
+    Py_ssize_t para_end = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (h[i].start >= para_end) {
+            Py_ssize_t ps;
+            paragraph_of_c(&t, h[i].start, &ps, &para_end);
+            if (paragraph_quotes_c(&t, ps, para_end, &b->quotes) < 0) return -1;
+        }
+    }
+    Py_ssize_t nq = b->quotes.n / 3, ns = b->sents.n / 2;
+    const int64_t *q = b->quotes.v;
+    b->kinds.n = 0;
+    for (Py_ssize_t k = 0; k < nq; k++) if (vec_push(&b->kinds, -1) < 0) return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int64_t s = h[i].start;
+        Py_ssize_t si = ns ? bisect_right(b->sents.v, ns, 2, s) - 1 : 0;
+        int64_t voice = 0;
+        Py_ssize_t k = nq ? bisect_right(q, nq, 3, s) - 1 : -1;
+        if (k >= 0 && s < q[3 * k + 1]) {  /* inside a quotation: classify it once */
+            int64_t *kind = &b->kinds.v[k];
+            if (*kind < 0 && !may_be_scare_quote(&t, q[3 * k], q[3 * k + 1], (int)q[3 * k + 2])) *kind = 1;
+            if (*kind < 0) {
+                PyObject *r = PyObject_CallFunction(classify, "OLLO", text, (long long)q[3 * k],
+                                                    (long long)q[3 * k + 1], q[3 * k + 2] ? Py_True : Py_False);
+                if (!r) return -1;
+                int scare = PyObject_IsTrue(r);
+                Py_DECREF(r);
+                if (scare < 0) return -1;
+                *kind = scare ? 2 : 1;
+            }
+            voice = *kind;
+        }
+        PyObject *m = PyUnicode_Substring(text, h[i].start, h[i].end);
+        if (!m) return -1;
+        int err = PyList_Append(b->matched, m);
+        Py_DECREF(m);
+        if (err < 0 || vec_push(&b->rows, row) < 0 || vec_push(&b->starts, h[i].start) < 0 ||
+            vec_push(&b->ends, h[i].end) < 0 || vec_push(&b->entries, h[i].entry) < 0 ||
+            vec_push(&b->sentences, si < 0 ? 0 : si) < 0 || vec_push(&b->voices, voice) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* match_batch(automaton, texts, mapped, classify)
  *   texts: list; items that are not str are skipped (the caller reports them)
  *   mapped(text) -> (norm, index): text.normalize_mapped
@@ -1247,79 +1346,26 @@ static int may_be_scare_quote(const View *t, int64_t start, int64_t end, int clo
  * Returns (rows, starts, ends, entries, sentences, voices) as int64 bytes and
  * matched_text as a list.  voice: 0 narrative, 1 quoted, 2 scare_quote. */
 static PyObject *match_batch(PyObject *self, PyObject *args) {
-    /* text.SCARE_QUOTE_MAX_WORDS is checked against this module's value in the tests */
     Automaton *a;
     PyObject *texts, *mapped, *classify;
     if (!PyArg_ParseTuple(args, "O!O!OO:match_batch", &AutomatonType, &a, &PyList_Type, &texts, &mapped,
                           &classify))
         return NULL;
-    Vec rows = {0}, starts = {0}, ends = {0}, entries = {0}, sentences = {0}, voices = {0};
-    Vec sents = {0}, quotes = {0}, kinds = {0};
-    HitVec h = {0};
-    PyObject *matched = PyList_New(0), *res = NULL;
-    if (!matched) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(texts);
-    for (Py_ssize_t row = 0; row < n; row++) {
+    Batch b = {0};
+    PyObject *res = NULL;
+    if (!(b.matched = PyList_New(0))) return NULL;
+    for (Py_ssize_t row = 0; row < PyList_GET_SIZE(texts); row++) {  /* callbacks could resize the list */
         PyObject *text = PyList_GET_ITEM(texts, row);
         if (!PyUnicode_Check(text)) continue;
-        View t;
-        if (view_of(text, &t) < 0) goto done;
-        if (scan_text(a, text, &t, mapped, &h) < 0) goto done;
-        if (!h.n) continue;
-        /* sentence starts, up to the last hit */
-        sents.n = 0;
-        if (sentence_spans_c(&t, 0, t.len, h.v[h.n - 1].start + 1, &sents) < 0) goto done;
-        /* quotations of the paragraphs holding hits */
-        quotes.n = 0;
-        Py_ssize_t para_end = -1;
-        for (Py_ssize_t i = 0; i < h.n; i++) {
-            if (h.v[i].start >= para_end) {
-                Py_ssize_t ps;
-                paragraph_of_c(&t, h.v[i].start, &ps, &para_end);
-                if (paragraph_quotes_c(&t, ps, para_end, &quotes) < 0) goto done;
-            }
-        }
-        Py_ssize_t nq = quotes.n / 3, ns = sents.n / 2;
-        kinds.n = 0;
-        for (Py_ssize_t k = 0; k < nq; k++) if (vec_push(&kinds, -1) < 0) goto done;
-        for (Py_ssize_t i = 0; i < h.n; i++) {
-            int64_t s = h.v[i].start;
-            Py_ssize_t si = ns ? bisect_right(sents.v, ns, 2, s) - 1 : 0;
-            int64_t voice = 0;
-            Py_ssize_t k = nq ? bisect_right(quotes.v, nq, 3, s) - 1 : -1;
-            if (k >= 0 && s < quotes.v[3 * k + 1]) {
-                if (kinds.v[k] < 0 && !may_be_scare_quote(&t, quotes.v[3 * k], quotes.v[3 * k + 1],
-                                                          (int)quotes.v[3 * k + 2]))
-                    kinds.v[k] = 1;
-                if (kinds.v[k] < 0) {
-                    PyObject *r = PyObject_CallFunction(classify, "OLLO", text, (long long)quotes.v[3 * k],
-                                                        (long long)quotes.v[3 * k + 1],
-                                                        quotes.v[3 * k + 2] ? Py_True : Py_False);
-                    if (!r) goto done;
-                    int scare = PyObject_IsTrue(r);
-                    Py_DECREF(r);
-                    if (scare < 0) goto done;
-                    kinds.v[k] = scare ? 2 : 1;
-                }
-                voice = kinds.v[k];
-            }
-            PyObject *m = PyUnicode_Substring(text, h.v[i].start, h.v[i].end);
-            if (!m) goto done;
-            int err = PyList_Append(matched, m);
-            Py_DECREF(m);
-            if (err < 0 || vec_push(&rows, row) < 0 || vec_push(&starts, h.v[i].start) < 0 ||
-                vec_push(&ends, h.v[i].end) < 0 || vec_push(&entries, h.v[i].entry) < 0 ||
-                vec_push(&sentences, si < 0 ? 0 : si) < 0 || vec_push(&voices, voice) < 0)
-                goto done;
-        }
+        Py_INCREF(text);  /* the callbacks run Python code */
+        int r = match_one(a, &b, text, row, mapped, classify);
+        Py_DECREF(text);
+        if (r < 0) goto done;
     }
-    res = Py_BuildValue("(NNNNNNO)", vec_bytes(&rows), vec_bytes(&starts), vec_bytes(&ends), vec_bytes(&entries),
-                        vec_bytes(&sentences), vec_bytes(&voices), matched);
+    res = Py_BuildValue("(NNNNNNO)", vec_bytes(&b.rows), vec_bytes(&b.starts), vec_bytes(&b.ends),
+                        vec_bytes(&b.entries), vec_bytes(&b.sentences), vec_bytes(&b.voices), b.matched);
 done:
-    Py_DECREF(matched);
-    vec_free(&rows); vec_free(&starts); vec_free(&ends); vec_free(&entries); vec_free(&sentences);
-    vec_free(&voices); vec_free(&sents); vec_free(&quotes); vec_free(&kinds);
-    PyMem_Free(h.v);
+    batch_free(&b);
     return res;
 }
 

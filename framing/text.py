@@ -71,10 +71,8 @@ def _fold_char(ch: str) -> str:
 
 
 def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters (e.g. "İ") lower-case to two; keep one per input char.
+    # Character by character: str.lower() of a whole string depends on context (a
+    # final sigma), and a few characters (e.g. "İ") lower-case to two; keep one each.
     return "".join(c.lower()[0] for c in text)
 
 

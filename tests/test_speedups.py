@@ -203,3 +203,29 @@ def test_sparse_automaton(lexicons, monkeypatch):
         assert sparse.scan(text) == _python_compiled(lex).scan(text)
         for article in ARTICLES:
             assert sparse.scan(article) == lex.compiled.scan(article)
+
+
+def test_review_regressions():
+    """Inputs from the code review of _speedups.c, each once a difference or a crash."""
+    import numpy as np
+
+    # folds to ASCII punctuation or capitals ("⑴" -> "(", "ℌ" -> "H") read as the layer has them
+    lex = Lexicon([Entry("coup*", "conflict", -1)])
+    assert lex.compiled.scan("coups⑴plotted") == _python_compiled(lex).scan("coups⑴plotted") == [(0, 5, 0, 3)]
+    assert C.layer("ℌ⑴x") == ftext.normalize("ℌ⑴x") == "h x"
+    # a final sigma folds the same everywhere
+    greek = Lexicon([Entry("λογος", "conflict", 0)])
+    assert greek.compiled.scan("λογο𝚺 Σ") == _python_compiled(greek).scan("λογο𝚺 Σ")
+    # positions out of range are read as str.find reads them
+    for text, pos in (("abc", 10), ("a.\nb.\nc", -1), ("a.\nb.\nc", -100), ("", 0)):
+        assert C.paragraph_of(text, pos) == ftext._paragraph_of_py(text, pos)
+    assert C.sentence_spans("Hi. There", np.int64(5)) == ftext._sentence_spans_py("Hi. There", 5)
+    # inconsistent sizes are errors, not reads outside the text
+    auto = Lexicon([Entry("coup", "conflict", -1), Entry("coup x", "conflict", -1)]).compiled.automaton
+    with pytest.raises(ValueError):
+        auto.scan("a coup", "a coup", [0])
+    with pytest.raises(ValueError):
+        auto.scan("abc" * 3, "abc" * 3 + " coup x", None)
+    with pytest.raises(ValueError):
+        C.Automaton([(" coup ", (0, False, 3, 60, False, False))], b"\0", None)
+    assert not C.Automaton([(" coup ", (0, False, 3, 6, False, False))], b"\0", None, dense=False).dense
