@@ -475,23 +475,27 @@ class _Columns:
         rows = np.asarray(self.rows)
         idx = np.asarray(self.entries)
         term, category, polarity, weight = comp.entry_arrays
+        # Every column is a new array of its final dtype (np.array copies; fancy indexing
+        # makes new arrays), so the frame can take them without another copy.
         data = {
             "article_id": np.asarray(ids, dtype=object)[rows],
             "outlet": np.asarray(outlets, dtype=object)[rows],
             "term": term[idx],
-            "matched_text": self.texts,
+            "matched_text": np.array(self.texts, dtype=object),
             "category": category[idx],
             "polarity": polarity[idx],
             "weight": weight[idx],
-            "start": np.asarray(self.starts, dtype="int64"),
-            "end": np.asarray(self.ends, dtype="int64"),
-            "sentence": np.asarray(self.sentences, dtype="int64"),
-            "voice": self.voices,
-            "target": self.targets,
-            "target_rule": self.rules,
-            "speaker": self.speakers,
+            "start": np.array(self.starts, dtype="int64"),
+            "end": np.array(self.ends, dtype="int64"),
+            "sentence": np.array(self.sentences, dtype="int64"),
+            "voice": np.array(self.voices, dtype=object),
+            "target": np.array(self.targets, dtype=object),
+            "target_rule": np.array(self.rules, dtype=object),
+            "speaker": np.array(self.speakers, dtype=object),
         }
-        return pd.DataFrame(data).astype(dict(zip(MATCH_COLUMNS, _DTYPES)))
+        # Explicit dtypes keep text columns ``object`` (pandas >= 3 would infer ``str``).
+        return pd.DataFrame({k: pd.Series(v, dtype=t, copy=False) for (k, v), t in zip(data.items(), _DTYPES)},
+                            copy=False)
 
 
 def _is_scare_quote(text: str, start: int, end: int, closed: bool) -> bool:
