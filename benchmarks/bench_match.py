@@ -177,7 +177,7 @@ def main(argv=None) -> dict:
 
     t_base, n_words = best_of(lambda: baseline(texts), args.repeat)
     res["baseline_s"] = t_base
-    label = 'bare re.finditer(r"\w+", text.lower())'
+    label = r'bare re.finditer(r"\w+", text.lower())'
     print(f"{label:48s} {t_base:6.2f} s {mb / t_base:7.1f} MB/s  ratio 1.00")
 
     def run(label, lex, key):
