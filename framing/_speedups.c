@@ -261,9 +261,7 @@ static PyObject *auto_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
      * transitions the scan takes most often share the first line of each row. */
     for (const char *l = "etaoinshrdlcumwfgypbvkjxqz"; *l; l++) a->ascii_sym[(int)*l] = (uint8_t)n_syms++;
     for (int c = '0'; c <= '9'; c++) a->ascii_sym[c] = (uint8_t)n_syms++;
-    a->ascii_sym[' '] = SYM_SPACE;
-    /* Upper case and punctuation fold before lookup; map them anyway for folded input. */
-    for (int c = 0; c < 128; c++) if (ascii_fold[c] != c) a->ascii_sym[c] = a->ascii_sym[ascii_fold[c]];
+    a->ascii_sym[' '] = SYM_SPACE;  /* keys and scanned text are folded first: no capitals here */
     if (a->n_na) {
         qsort(a->na_cp, a->n_na, sizeof(Py_UCS4), cmp_ucs4);
         Py_ssize_t u = 0;
@@ -1088,8 +1086,6 @@ static PyObject *paragraph_of_py(PyObject *self, PyObject *args) {
 enum { R_NONE, R_OPEN, R_CLOSE, R_EITHER, R_CLOSE_Q };
 enum { F_DOUBLE, F_SINGLE, F_GUILLEMET };
 
-static const Py_UCS4 QUOTE_CHARS[] = {'"', '\'', 0x201c, 0x201d, 0x201e, 0x201f, 0x2018, 0x2019, 0x201a, 0x201b,
-                                      0x00ab, 0x00bb, 0x2039, 0x203a, 0x300c, 0x300d, 0x300e, 0x300f, 0};
 static const Py_UCS4 DOUBLE_OPEN[] = {0x201c, 0x201e, 0x201f, 0};
 static const Py_UCS4 GUILLEMET_OPEN[] = {0x00ab, 0x2039, 0x300c, 0x300e, 0};
 static const Py_UCS4 GUILLEMET_CLOSE[] = {0x00bb, 0x203a, 0x300d, 0x300f, 0};
@@ -1156,8 +1152,7 @@ static int paragraph_quotes_c(const View *t, Py_ssize_t ps, Py_ssize_t pe, Vec *
         Py_UCS4 ch = CH(t, i);
         if (!(ch == '"' || ch == '\'' || (ch >= 0x2018 && ch <= 0x201f) || ch == 0xab || ch == 0xbb ||
               ch == 0x2039 || ch == 0x203a || (ch >= 0x300c && ch <= 0x300f)))
-            continue;
-        if (!in_set(ch, QUOTE_CHARS)) continue;
+            continue;  /* exactly text.QUOTE_CHARS */
         int role = quote_role(t, i, ch);
         if (role == R_NONE) continue;
         int fam = quote_family(ch);

@@ -57,6 +57,9 @@ PIECES = [
     "soldiers’", "SOLDIERS’ ", "Headline", "x", "7", "Ünïcödé", "ﬁ", "İ", "ß", "_", "ж", "北京",
     "\u00a0\n", " \r\n", "\u2028", "\x0c", "A", "Z", "Ms.", "St.", "Sept.", "etc.)", '." ', '?"', '!’ ',
     "… ", "\n“", ".\n", '," he said', "” Maduro said.", "‘", "’s", "'t", "8.5", "(AP) ",
+    # quotations around the scare-quote word limit (5), holding a term
+    ' "the regime" ', " “a brutal regime here” ", ' "a regime of thugs now" ', " “a regime of thugs and liars” ",
+    ' "regime of six words here now" ', " «the putschist regime» ",
 ]
 random_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
@@ -163,6 +166,23 @@ def test_ties_resolved_as_in_python(lexicons):
     assert c_hits == py_hits
     entries = lexicons[1].entries
     assert [entries[h[2]].term for h in c_hits][:2] == ["putsch*", "putsch*"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(random_text, min_size=1, max_size=4))
+def test_batch_on_random_text(lexicons, texts):
+    """The C batch driver (voices, sentence indices, quote pre-checks) against Python, on random text."""
+    arts = pd.DataFrame({"article_id": [f"r{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    lex = lexicons[0]
+    c_out = framing.find_matches(arts, lex, attribute=False)
+    saved = fmatch._C, ftext._C
+    fmatch._C = ftext._C = None
+    try:
+        py_out = framing.find_matches(arts, Lexicon(lex.entries, lex.categories.values(), name="py"),
+                                      attribute=False)
+    finally:
+        fmatch._C, ftext._C = saved
+    pd.testing.assert_frame_equal(c_out, py_out)
 
 
 def test_mapped_path_and_bad_input():
