@@ -71,8 +71,9 @@ static int view_of(PyObject *s, View *v) {
     return 0;
 }
 
-static inline int is_word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
-static inline int is_space(Py_UCS4 c) { return Py_UNICODE_ISSPACE(c); }
+static uint8_t ascii_class[128];   /* bit 1: alphanumeric, bit 2: white space (set at import) */
+static inline int is_word(Py_UCS4 c) { return c < 128 ? (c == '_' || (ascii_class[c] & 1)) : Py_UNICODE_ISALNUM(c); }
+static inline int is_space(Py_UCS4 c) { return c < 128 ? (ascii_class[c] & 2) : Py_UNICODE_ISSPACE(c); }
 static inline int in_set(Py_UCS4 c, const Py_UCS4 *set) {
     for (; *set; set++) if (*set == c) return 1;
     return 0;
@@ -1394,6 +1395,1227 @@ static PyObject *set_fold(PyObject *self, PyObject *func) {
     Py_RETURN_NONE;
 }
 
+/* ------------------------------------------------------------------------- */
+/* Actor attribution: the target rules of actors._Article, in C               */
+/* ------------------------------------------------------------------------- */
+/* targets(art) -> [(actor or None, rule)] : actors._Article.target(h) for every
+ * hit.  Each function below mirrors the method of the same name in
+ * framing/actors.py, which stays the reference (tests/test_speedups.py binds
+ * the two).  Simple regexes are written out here; the rare or intricate ones
+ * (_LED_BY, _PREP_BEFORE, _JUDGE_BEFORE, _AGAINST, _APPOSITIVE_GAP,
+ * _SPEECH_NEXT, _POSSESSED_MEMBERS) and a few cached look-ups of the article
+ * (is_speech, speaker_of_quote, dateline_end, name_runs) are called in Python. */
+
+#define CLAUSE_WINDOW_C 8   /* actors.CLAUSE_WINDOW */
+
+/* word lists of actors.py, as bits (set_attr_words gives them in this order) */
+enum {
+    W_PERSON_PRON = 1 << 0, W_GROUP_PRON = 1 << 1, W_OBJECT_PRON = 1 << 2, W_POSS_PRON = 1 << 3,
+    W_FIRST_PRON = 1 << 4, W_DETS = 1 << 5, W_ARTICLES = 1 << 6, W_COPULAS = 1 << 7, W_AUX = 1 << 8,
+    W_LINK_ADV = 1 << 9, W_CALL = 1 << 10, W_AS_VERBS = 1 << 11, W_MEMBER = 1 << 12,
+    W_PERSON_NOUN = 1 << 13, W_TITLE = 1 << 14, W_CLAUSE_STOP = 1 << 15, W_RELATIVE = 1 << 16,
+    W_PRED = 1 << 17, W_ONLY = 1 << 18, W_OF_AS = 1 << 19, W_AS = 1 << 20, W_WHICH_THAT = 1 << 21,
+    W_N_SETS = 22,
+    /* filled in C: the words of the case-sensitive regexes written out below */
+    W_BREAK = 1 << 22, W_BREAK_COMMA = 1 << 23, W_PRON_RE = 1 << 24, W_PRON_RE_CAP = 1 << 25,
+    W_POSS_RE_CAP = 1 << 26, W_PAIR1 = 1 << 27,
+    W_LOWER = 1u << 30, W_CAPITALIZED = 1u << 31   /* the case of the word itself (cased_flags) */
+};
+#define W_PRONOUNS (W_PERSON_PRON | W_GROUP_PRON)
+
+#define WT_SIZE 4096
+#define WT_LEN 32
+static struct { char w[WT_LEN]; uint32_t flags; } wtab[WT_SIZE];
+static int attr_ready = 0;
+
+static uint32_t wt_hash(const char *w, Py_ssize_t n) {
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ (uint8_t)w[i]) * 16777619u;
+    return h;
+}
+
+static int wt_add(const char *w, Py_ssize_t n, uint32_t flag) {
+    if (n <= 0 || n >= WT_LEN) return 0;  /* no token of the rules is that long */
+    uint32_t i = wt_hash(w, n) & (WT_SIZE - 1);
+    for (int probes = 0; probes < WT_SIZE; probes++, i = (i + 1) & (WT_SIZE - 1)) {
+        if (!wtab[i].w[0]) { memcpy(wtab[i].w, w, n); wtab[i].w[n] = 0; wtab[i].flags = flag; return 0; }
+        if ((Py_ssize_t)strlen(wtab[i].w) == n && !memcmp(wtab[i].w, w, n)) { wtab[i].flags |= flag; return 0; }
+    }
+    PyErr_SetString(PyExc_ValueError, "set_attr_words: too many words");
+    return -1;
+}
+
+static uint32_t wt_get(const char *w, Py_ssize_t n) {
+    if (n <= 0 || n >= WT_LEN) return 0;
+    uint32_t i = wt_hash(w, n) & (WT_SIZE - 1);
+    while (wtab[i].w[0]) {
+        if (!memcmp(wtab[i].w, w, n) && wtab[i].w[n] == 0) return wtab[i].flags;
+        i = (i + 1) & (WT_SIZE - 1);
+    }
+    return 0;
+}
+
+/* flags of text[s:e].lower() (str.lower: only U+212A KELVIN SIGN lower-cases into ASCII) */
+static uint32_t word_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
+    char buf[WT_LEN];
+    if (e - s <= 0 || e - s >= WT_LEN) return 0;
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = CH(t, i);
+        if (c >= 'A' && c <= 'Z') c += 32;
+        else if (c == 0x212A) c = 'k';
+        else if (c >= 128) return 0;
+        buf[i - s] = (char)c;
+    }
+    return wt_get(buf, e - s);
+}
+
+/* word_flags plus W_LOWER (all lower-case ASCII) or W_CAPITALIZED (one ASCII capital, then lower case) */
+static uint32_t cased_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
+    uint32_t f = word_flags(t, s, e);
+    if (!f) return 0;
+    Py_UCS4 c = CH(t, s);
+    uint32_t kind = (c >= 'a' && c <= 'z') ? W_LOWER : (c >= 'A' && c <= 'Z') ? W_CAPITALIZED : 0;
+    for (Py_ssize_t i = s + 1; kind && i < e; i++) {
+        c = CH(t, i);
+        if (!(c >= 'a' && c <= 'z')) kind = 0;
+    }
+    return f | kind;
+}
+
+/* the Python side: patterns, method names */
+enum { P_SPEECH_NEXT, P_APPOSITIVE_GAP, P_POSSESSED_MEMBERS, P_LED_BY, P_PREP_BEFORE, P_JUDGE_BEFORE,
+       P_AGAINST, P_N };
+static PyObject *attr_pat[P_N];
+static PyObject *s_match, *s_search, *s_fullmatch, *s_start, *s_end, *s_is_speech,
+                *s_speaker_of_quote, *s_dateline_end, *s_name_runs;
+
+static const Py_UCS4 QUOTE_MARKS[] = {'"', '\'', 0x201c, 0x201d, 0x201e, 0x201f, 0x2018, 0x2019, 0x201a,
+                                      0x201b, 0x00ab, 0x00bb, 0x2039, 0x203a, 0};
+static const Py_UCS4 HYPHENS[] = {'-', 0x2010, 0x2011, 0};
+static const Py_UCS4 APOSTROPHES[] = {'\'', 0x2019, 0};
+
+typedef struct { Py_ssize_t s, e; int actor, kind, anaphor; } Mention;
+typedef struct { Py_ssize_t s, e; uint32_t flags; Py_UCS4 c0; } Tok;
+typedef struct { Tok *v; Py_ssize_t n, cap; } TokVec;
+typedef struct { Py_ssize_t s, e; } Span;
+
+typedef struct {
+    PyObject *art, *text;
+    View t;
+    Py_ssize_t nh, ns, nq, nm;
+    Py_ssize_t *hs, *he, *sa, *sb, *qs, *qe, *qia, *qib;
+    signed char *speech;        /* per quotation: -1 unknown */
+    Py_ssize_t *dateline;       /* per sentence: -1 unknown */
+    Span **names;               /* per sentence: NULL unknown */
+    Py_ssize_t *n_names;
+    Mention *m;
+    Py_ssize_t *ms;             /* mention starts */
+    int err;
+} Art;
+
+/* results of the rules: NONE (None), or actor >= 0 / -1 with a rule */
+enum { TR_NONE = 0, TR_CONTAINS, TR_PREMODIFIER, TR_APPOSITION, TR_POSSESSIVE, TR_PREDICATE, TR_LED_BY,
+       TR_PRONOUN, TR_CLAUSE, TR_MENTION, TR_N };
+static const char *RULE_NAMES[] = {"", "contains", "premodifier", "apposition", "possessive", "predicate",
+                                   "led_by", "pronoun", "clause", "mention"};
+typedef struct { int actor; int rule; } Res;   /* rule == TR_NONE: None */
+static const Res NO_RES = {0, TR_NONE};
+static inline Res res(int actor, int rule) { Res r = {actor, rule}; return r; }
+static inline Res neg(void) { Res r = {-1, TR_CONTAINS}; return r; }  /* (-1, "") : rule irrelevant */
+
+static int tok_push(TokVec *v, Tok x) {
+    if (v->n == v->cap) {
+        Py_ssize_t cap = v->cap ? v->cap * 2 : 32;
+        Tok *p = (Tok *)PyMem_Realloc(v->v, cap * sizeof(Tok));
+        if (!p) { PyErr_NoMemory(); return -1; }
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[v->n++] = x;
+    return 0;
+}
+
+static inline int isalnum_(Py_UCS4 c) { return c < 128 ? (ascii_class[c] & 1) : Py_UNICODE_ISALNUM(c); }
+
+/* _TOKEN = [^\W_]+(?:[’'][^\W_]+)*(?:[-‐‑.][^\W_]+)*|[^\w\s], from p (< b): the next
+ * token, or 0 when there is none; *p moves past it. */
+static int tok_next(const View *t, Py_ssize_t *p, Py_ssize_t b, Tok *out) {
+    Py_ssize_t i = *p;
+    while (i < b) {
+        Py_UCS4 c = CH(t, i);
+        if (isalnum_(c)) {
+            Py_ssize_t q = i;
+            while (q < b && isalnum_(CH(t, q))) q++;
+            while (q + 1 < b && in_set(CH(t, q), APOSTROPHES) && isalnum_(CH(t, q + 1))) {
+                q++;
+                while (q < b && isalnum_(CH(t, q))) q++;
+            }
+            while (q + 1 < b && (CH(t, q) == '.' || in_set(CH(t, q), HYPHENS)) && isalnum_(CH(t, q + 1))) {
+                q++;
+                while (q < b && isalnum_(CH(t, q))) q++;
+            }
+            out->s = i; out->e = q; out->c0 = c; out->flags = word_flags(t, i, q);
+            *p = q;
+            return 1;
+        }
+        if (c == '_' || is_word(c) || is_space(c)) { i++; continue; }
+        out->s = i; out->e = i + 1; out->c0 = c; out->flags = 0;
+        *p = i + 1;
+        return 1;
+    }
+    *p = i;
+    return 0;
+}
+
+/* _Article.tokens(a, b): a window starting inside a word skips that word's tail */
+static Py_ssize_t tok_start(const View *t, Py_ssize_t a, Py_ssize_t b) {
+    if (0 < a && a < t->len && isalnum_(CH(t, a - 1)) && isalnum_(CH(t, a)))
+        while (a < b && isalnum_(CH(t, a))) a++;
+    return a;
+}
+
+static int tokens(Art *A, Py_ssize_t a, Py_ssize_t b, TokVec *out) {
+    out->n = 0;
+    Py_ssize_t p = tok_start(&A->t, a, b);
+    Tok x;
+    while (tok_next(&A->t, &p, b, &x))
+        if (tok_push(out, x) < 0) { A->err = 1; return -1; }
+    return 0;
+}
+
+static inline int t_single(const Tok *x, const Py_UCS4 *set) { return x->e - x->s == 1 && in_set(x->c0, set); }
+static inline int t_quote(const Tok *x) { return t_single(x, QUOTE_MARKS); }
+static inline int t_word(const Tok *x) { return isalnum_(x->c0); }
+static inline int t_is(const Tok *x, Py_UCS4 c) { return x->e - x->s == 1 && x->c0 == c; }
+
+/* -- look-ups ---------------------------------------------------------------- */
+static Py_ssize_t bisect_r(const Py_ssize_t *v, Py_ssize_t n, Py_ssize_t x) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) { Py_ssize_t mid = (lo + hi) / 2; if (x < v[mid]) hi = mid; else lo = mid + 1; }
+    return lo;
+}
+static Py_ssize_t bisect_l(const Py_ssize_t *v, Py_ssize_t n, Py_ssize_t x) {
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) { Py_ssize_t mid = (lo + hi) / 2; if (v[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+}
+
+static Py_ssize_t sentence_of(Art *A, Py_ssize_t pos) {
+    Py_ssize_t k = bisect_r(A->sa, A->ns, pos) - 1;
+    return k < 0 ? 0 : k;
+}
+
+static Py_ssize_t quote_at(Art *A, Py_ssize_t pos) {
+    Py_ssize_t k = bisect_r(A->qs, A->nq, pos) - 1;
+    return (k >= 0 && pos < A->qe[k]) ? k : -1;
+}
+
+static int is_speech(Art *A, Py_ssize_t k) {
+    if (A->speech[k] < 0) {
+        PyObject *kk = PyLong_FromSsize_t(k);
+        PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_is_speech, kk) : NULL;
+        Py_XDECREF(kk);
+        int v = r ? PyObject_IsTrue(r) : -1;
+        Py_XDECREF(r);
+        if (v < 0) { A->err = 1; return 0; }
+        A->speech[k] = (signed char)v;
+    }
+    return A->speech[k];
+}
+
+static Py_ssize_t speech_quote_at(Art *A, Py_ssize_t pos) {
+    Py_ssize_t k = quote_at(A, pos);
+    return (k >= 0 && is_speech(A, k)) ? k : -1;
+}
+
+static int outside_quotes(Art *A, Py_ssize_t pos, Py_ssize_t own) {
+    Py_ssize_t q = speech_quote_at(A, pos);
+    return q < 0 || q == own;
+}
+
+/* mentions_in(a, b): the mentions i in [lo, hi) with ms[i] < b; a caller keeps those with e <= b */
+static Py_ssize_t m_lo(Art *A, Py_ssize_t a) { return bisect_l(A->ms, A->nm, a); }
+static Py_ssize_t m_hi(Art *A, Py_ssize_t b) { return bisect_l(A->ms, A->nm, b); }
+
+static int any_mention_in(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    for (Py_ssize_t i = m_lo(A, a); i < A->nm && A->m[i].s < b; i++)
+        if (A->m[i].e <= b) return 1;
+    return 0;
+}
+
+/* _POSSESSIVE_TAIL.match(text, a, b): [’']s?\Z */
+static int poss_tail(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    if (a >= b || !in_set(CH(&A->t, a), APOSTROPHES)) return 0;
+    return b == a + 1 || (b == a + 2 && CH(&A->t, a + 1) == 's');
+}
+
+static Py_ssize_t mention_ending_at(Art *A, Py_ssize_t end, Py_ssize_t lo) {
+    Py_ssize_t i = bisect_r(A->ms, A->nm, end) - 1;
+    while (i >= 0 && A->m[i].s >= lo) {
+        Mention *x = &A->m[i];
+        if (x->e == end || (x->e < end && poss_tail(A, x->e, end))) return i;
+        if (x->e < end - 2) return -1;
+        i--;
+    }
+    return -1;
+}
+
+static int in_other_hit(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    Py_ssize_t i = bisect_r(A->hs, A->nh, a) - 1;
+    return i >= 0 && A->he[i] >= b;
+}
+
+static void region(Art *A, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *a, Py_ssize_t *b, Py_ssize_t *q) {
+    Py_ssize_t k = sentence_of(A, start);
+    *a = A->sa[k];
+    *b = A->sb[k] > end ? A->sb[k] : end;
+    *q = speech_quote_at(A, start);
+    if (*q >= 0) {
+        if (A->qia[*q] > *a) *a = A->qia[*q];
+        if (A->qib[*q] >= end && A->qib[*q] < *b) *b = A->qib[*q];
+    }
+}
+
+static Py_ssize_t dateline_end(Art *A, Py_ssize_t k) {
+    if (A->dateline[k] < 0) {
+        PyObject *kk = PyLong_FromSsize_t(k);
+        PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_dateline_end, kk) : NULL;
+        Py_XDECREF(kk);
+        Py_ssize_t v = r ? PyLong_AsSsize_t(r) : -1;
+        Py_XDECREF(r);
+        if (v < 0) { A->err = 1; return A->sa[k]; }
+        A->dateline[k] = v;
+    }
+    return A->dateline[k];
+}
+
+/* name_runs(k) -> spans (Python's cache computes them) */
+static Py_ssize_t name_runs(Art *A, Py_ssize_t k, Span **out) {
+    if (!A->names[k]) {
+        PyObject *kk = PyLong_FromSsize_t(k);
+        PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_name_runs, kk) : NULL;
+        Py_XDECREF(kk);
+        if (!r || !PyList_Check(r)) { Py_XDECREF(r); A->err = 1; *out = NULL; return 0; }
+        Py_ssize_t n = PyList_GET_SIZE(r);
+        Span *v = (Span *)PyMem_Malloc((n + 1) * sizeof(Span));
+        if (!v) { Py_DECREF(r); A->err = 1; *out = NULL; return 0; }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *x = PyList_GET_ITEM(r, i);
+            v[i].s = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
+            v[i].e = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
+        }
+        Py_DECREF(r);
+        if (PyErr_Occurred()) { PyMem_Free(v); A->err = 1; *out = NULL; return 0; }
+        A->names[k] = v;
+        A->n_names[k] = n;
+    }
+    *out = A->names[k];
+    return A->n_names[k];
+}
+
+/* -- small regexes, written out ------------------------------------------------ */
+static inline int at_boundary_start(const View *t, Py_ssize_t p) { return p == 0 || !is_word(CH(t, p - 1)); }
+
+/* end of the \w run from p, stopping at b */
+static Py_ssize_t word_run(const View *t, Py_ssize_t p, Py_ssize_t b) {
+    while (p < b && is_word(CH(t, p))) p++;
+    return p;
+}
+
+static int eq_ascii(const View *t, Py_ssize_t s, Py_ssize_t e, const char *w) {
+    Py_ssize_t n = (Py_ssize_t)strlen(w);
+    if (e - s != n) return 0;
+    for (Py_ssize_t i = 0; i < n; i++) if (CH(t, s + i) != (Py_UCS4)(uint8_t)w[i]) return 0;
+    return 1;
+}
+
+/* _PRONOUN_RE and _POSS_PRON_RE: the lower-case words; the flagged ones also capitalised */
+static const char *PRONOUN_WORDS[] = {"he", "him", "his", "himself", "she", "herself", "they", "them", "their",
+                                      "themselves", "its", "itself", NULL};
+static const char *PRONOUN_CAPS[] = {"he", "she", "they", NULL};
+static const char *POSS_PRON_WORDS[] = {"his", "her", "its", "their", NULL};
+enum { WS_PRONOUN, WS_POSS_PRON };
+
+static int word_is(uint32_t f, int which) {
+    if (which == WS_PRONOUN)
+        return ((f & W_PRON_RE) && (f & W_LOWER)) || ((f & W_PRON_RE_CAP) && (f & W_CAPITALIZED));
+    return (f & W_POSS_RE_CAP) && (f & (W_LOWER | W_CAPITALIZED));
+}
+
+/* \b(?:words)\b search in [p, b): start of the first match (end in *e), or -1 */
+static Py_ssize_t word_search(const View *t, Py_ssize_t p, Py_ssize_t b, int which, Py_ssize_t *e) {
+    if (p < b && p > 0 && is_word(CH(t, p - 1))) p = word_run(t, p, b);
+    while (p < b) {
+        if (!is_word(CH(t, p))) { p++; continue; }
+        Py_ssize_t r = word_run(t, p, b);
+        if (word_is(cased_flags(t, p, r), which)) { *e = r; return p; }
+        p = r;
+    }
+    return -1;
+}
+
+/* _nwords: len(text[a:b].split()) */
+static Py_ssize_t nwords(const View *t, Py_ssize_t a, Py_ssize_t b) {
+    Py_ssize_t n = 0;
+    int in = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        if (is_space(CH(t, i))) in = 0;
+        else if (!in) { in = 1; n++; }
+    }
+    return n;
+}
+
+/* _CLAUSE_BREAK: the next match in [p, b) from p, as (*s, *e); *relative when it is which/who/... */
+static const char *BREAK_COMMA_WORDS[] = {"and", "but", "or", "so", "yet", "as", "because", "while", "whereas",
+    "although", "though", "which", "who", "whom", "whose", "where", "when", "after", "before", "since",
+    "until", "unless", "if", "according", NULL};
+static const char *BREAK_WORDS[] = {"that", "because", "while", "whereas", "although", "though", "after",
+    "before", "since", "until", "unless", "if", "when", "which", "who", "whom", "whose", NULL};
+static const char **SPEECH_WORDS = NULL;   /* the one-word alternatives of actors._SPEECH */
+static const char *SPEECH_PAIRS[] = {"shot", "back", "fired", "back", "hit", "back", "according", "to", NULL};
+static const Py_UCS4 BREAK_CHARS[] = {';', ':', '(', ')', '[', ']', 0x2014, 0x2013, 0};
+
+static Py_ssize_t skip_spaces(const View *t, Py_ssize_t p, Py_ssize_t b) {
+    while (p < b && is_space(CH(t, p))) p++;
+    return p;
+}
+
+static int comma_break(const View *t, Py_ssize_t p, Py_ssize_t b) {  /* p is at ',' */
+    Py_ssize_t q = skip_spaces(t, p + 1, b);
+    if (q == p + 1 || q >= b) return 0;
+    Py_ssize_t r = word_run(t, q, b);
+    if (r > q) {
+        uint32_t f = cased_flags(t, q, r);
+        if ((f & W_BREAK_COMMA) && (f & W_LOWER)) return 1;
+    }
+    Py_ssize_t z = q;   /* [a-z]+ing\b */
+    while (z < b && CH(t, z) >= 'a' && CH(t, z) <= 'z') z++;
+    return z - q >= 4 && eq_ascii(t, z - 3, z, "ing") && (z == b || !is_word(CH(t, z)));
+}
+
+static int next_break(const View *t, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *s, Py_ssize_t *e, int *relative) {
+    for (; p < b; p++) {
+        Py_UCS4 c = CH(t, p);
+        *relative = 0;
+        if (in_set(c, BREAK_CHARS)) { *s = p; *e = p + 1; return 1; }
+        if (is_space(c) && p + 2 < b && CH(t, p + 1) == '-' && is_space(CH(t, p + 2))) {
+            *s = p; *e = p + 3; return 1;
+        }
+        if (c == ',' && comma_break(t, p, b)) { *s = p; *e = p + 1; return 1; }
+        if (is_word(c) && at_boundary_start(t, p)) {
+            Py_ssize_t r = word_run(t, p, b);
+            uint32_t f = cased_flags(t, p, r);
+            if ((f & W_BREAK) && (f & W_LOWER)) {
+                *s = p; *e = r; *relative = (f & W_RELATIVE) != 0;
+                return 1;
+            }
+            for (const char **pw = SPEECH_PAIRS; (f & W_PAIR1) && (f & W_LOWER) && *pw; pw += 2) {
+                if (!eq_ascii(t, p, r, pw[0])) continue;
+                Py_ssize_t q = skip_spaces(t, r, b);
+                if (q > r) {
+                    Py_ssize_t r2 = word_run(t, q, b);
+                    if (eq_ascii(t, q, r2, pw[1])) { *s = p; *e = r2; return 1; }
+                }
+            }
+            p = r - 1;  /* no boundary inside the run */
+        }
+    }
+    return 0;
+}
+
+/* -- calls into Python ------------------------------------------------------------ */
+static PyObject *pat_call(Art *A, int which, PyObject *meth, PyObject *text, Py_ssize_t a, Py_ssize_t b) {
+    PyObject *pa = PyLong_FromSsize_t(a), *pb = PyLong_FromSsize_t(b), *r = NULL;
+    if (pa && pb) r = PyObject_CallMethodObjArgs(attr_pat[which], meth, text, pa, pb, NULL);
+    Py_XDECREF(pa);
+    Py_XDECREF(pb);
+    if (!r) A->err = 1;
+    return r;
+}
+
+/* 1 when the pattern matches (m is set to the match, new reference), 0 when not, and A->err on error */
+static int pat_test(Art *A, int which, PyObject *meth, Py_ssize_t a, Py_ssize_t b, PyObject **m) {
+    if (b < a) b = a;
+    PyObject *r = pat_call(A, which, meth, A->text, a, b);
+    if (!r) return 0;
+    if (r == Py_None) { Py_DECREF(r); return 0; }
+    if (m) *m = r; else Py_DECREF(r);
+    return 1;
+}
+
+static Py_ssize_t match_pos(Art *A, PyObject *m, PyObject *meth, int group) {
+    PyObject *g = PyLong_FromLong(group);
+    PyObject *r = g ? PyObject_CallMethodOneArg(m, meth, g) : NULL;
+    Py_XDECREF(g);
+    Py_ssize_t v = r ? PyLong_AsSsize_t(r) : -1;
+    Py_XDECREF(r);
+    if (v == -1 && PyErr_Occurred()) A->err = 1;
+    return v;
+}
+
+/* -- pronouns ----------------------------------------------------------------------- */
+static Py_ssize_t clause_start(Art *A, Py_ssize_t a, Py_ssize_t pos) {
+    Py_ssize_t start = a, s, e;
+    int rel;
+    Py_ssize_t p = a;
+    while (next_break(&A->t, p, pos, &s, &e, &rel)) { start = e; p = e; }
+    return start;
+}
+
+static inline int kind_ok(int kind, int person) { return person ? kind == 1 : kind == 2; }
+
+/* resolve_pronoun: the actor, or -1 (None, or a name that is no actor) */
+static int resolve_pronoun(Art *A, Py_ssize_t pos, uint32_t wflags, Py_ssize_t own) {
+    int person = (wflags & W_PERSON_PRON) != 0;
+    Py_ssize_t k = sentence_of(A, pos);
+    Py_ssize_t sa = dateline_end(A, k);
+    if (own >= 0) {
+        Py_ssize_t qa = A->qia[own];
+        for (Py_ssize_t i = m_hi(A, pos) - 1; i >= m_lo(A, qa); i--) {
+            if (A->m[i].e > pos) continue;
+            if (kind_ok(A->m[i].kind, person)) return A->m[i].actor;
+        }
+        return -1;
+    }
+    Py_ssize_t limit = (wflags & W_OBJECT_PRON) ? clause_start(A, sa, pos) : pos;
+    Py_ssize_t best = -1;
+    int best_actor = -1;
+    for (Py_ssize_t i = m_lo(A, sa); i < A->nm && A->m[i].s < limit; i++) {
+        Mention *x = &A->m[i];
+        if (x->e <= limit && kind_ok(x->kind, person) && outside_quotes(A, x->s, -1) && x->s > best) {
+            best = x->s;
+            best_actor = x->actor;
+        }
+    }
+    if (person) {
+        Span *runs;
+        Py_ssize_t n = name_runs(A, k, &runs);
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (sa <= runs[i].s && runs[i].e <= limit && outside_quotes(A, runs[i].s, -1) && runs[i].s > best) {
+                best = runs[i].s;
+                best_actor = -1;
+            }
+    }
+    if (best >= 0) return best_actor;
+    for (Py_ssize_t kk = k - 1; kk >= k - 2; kk--) {
+        if (kk < 0) break;
+        Py_ssize_t a = dateline_end(A, kk), b = A->sb[kk];
+        best = -1;
+        for (Py_ssize_t i = m_lo(A, a); i < A->nm && A->m[i].s < b; i++) {
+            Mention *x = &A->m[i];
+            if (x->e <= b && kind_ok(x->kind, person) && outside_quotes(A, x->s, -1)) {
+                best = x->s;
+                best_actor = x->actor;
+                break;   /* mentions are sorted: the first is the minimum */
+            }
+        }
+        if (person) {
+            Span *runs;
+            Py_ssize_t n = name_runs(A, kk, &runs);
+            for (Py_ssize_t i = 0; i < n; i++)
+                if (a <= runs[i].s && outside_quotes(A, runs[i].s, -1) && (best < 0 || runs[i].s < best)) {
+                    best = runs[i].s;
+                    best_actor = -1;
+                }
+        }
+        if (best >= 0) return best_actor;
+    }
+    return -1;
+}
+
+/* -- noun phrases ------------------------------------------------------------------- */
+static int np_before(Art *A, const TokVec *T, Py_ssize_t i, Span *out) {
+    Py_ssize_t j = i;
+    const Tok *v = T->v;
+    while (j >= 0 && t_quote(&v[j])) j--;
+    if (j < 0 || !t_word(&v[j])) return 0;
+    Py_ssize_t end = v[j].e, start = -1;
+    int n = 0;
+    while (j >= 0 && n < 7) {
+        const Tok *w = &v[j];
+        if (t_quote(w) || t_single(w, HYPHENS)) { j--; continue; }
+        if (!t_word(w)) break;
+        if (w->flags & (W_PRONOUNS | W_FIRST_PRON)) {
+            if (start < 0 || (w->flags & W_POSS_PRON)) start = w->s;
+            break;
+        }
+        if (w->flags & W_CLAUSE_STOP) break;
+        start = w->s;
+        n++;
+        if (w->flags & W_DETS) break;
+        j--;
+    }
+    if (start < 0) return 0;
+    Py_ssize_t x = mention_ending_at(A, end, 0);
+    if (x >= 0 && A->m[x].s < start) start = A->m[x].s;
+    out->s = start;
+    out->e = end;
+    return 1;
+}
+
+static int np_after(Art *A, Py_ssize_t a, Py_ssize_t b, Span *out) {
+    Py_ssize_t start = -1, end = -1, p = tok_start(&A->t, a, b);
+    int n = 0;
+    Tok w;
+    while (tok_next(&A->t, &p, b, &w)) {
+        if (t_quote(&w)) continue;
+        if (!t_word(&w) || (start >= 0 && (w.flags & W_CLAUSE_STOP))) break;
+        if (start < 0) start = w.s;
+        end = w.e;
+        if (++n >= 7) break;
+    }
+    if (start < 0) return 0;
+    out->s = start;
+    out->e = end;
+    return 1;
+}
+
+static int speaker_actor(Art *A, Py_ssize_t q) {   /* speaker_of_quote(q)[1], -1 for None */
+    PyObject *qq = PyLong_FromSsize_t(q);
+    PyObject *r = qq ? PyObject_CallMethodOneArg(A->art, s_speaker_of_quote, qq) : NULL;
+    Py_XDECREF(qq);
+    if (!r) { A->err = 1; return -1; }
+    PyObject *x = PyTuple_Check(r) && PyTuple_GET_SIZE(r) == 2 ? PyTuple_GET_ITEM(r, 1) : NULL;
+    long v = -1;
+    if (x && x != Py_None) v = PyLong_AsLong(x);
+    Py_DECREF(r);
+    if (v == -1 && PyErr_Occurred()) A->err = 1;
+    return (int)v;
+}
+
+/* resolve_np: actor >= 0 with *via (TR_MENTION or TR_PRONOUN), or -1 */
+static int resolve_np(Art *A, Py_ssize_t a, Py_ssize_t b, Py_ssize_t own, int prefer_last, int *via) {
+    Py_ssize_t p = tok_start(&A->t, a, b);
+    Tok w, first, last;
+    int any = 0;
+    while (tok_next(&A->t, &p, b, &w)) {
+        if (t_quote(&w)) continue;
+        if (!any) first = w;
+        last = w;
+        any = 1;
+    }
+    if (!any) return -1;
+    Py_ssize_t pick = -1;
+    for (Py_ssize_t i = m_lo(A, first.s); i < A->nm && A->m[i].s < last.e; i++) {
+        if (A->m[i].e > last.e) continue;
+        pick = i;
+        if (!prefer_last) break;
+    }
+    if (pick >= 0) {
+        *via = A->m[pick].anaphor ? TR_PRONOUN : TR_MENTION;
+        return A->m[pick].actor;
+    }
+    const Tok *ends[2] = {&first, &last};
+    for (int i = 0; i < 2; i++) {
+        const Tok *x = ends[i];
+        if (x->flags & W_PRONOUNS) {
+            *via = TR_PRONOUN;
+            return resolve_pronoun(A, x->s, x->flags, own);
+        }
+        if ((x->flags & W_FIRST_PRON) && own >= 0) {
+            *via = TR_PRONOUN;
+            return speaker_actor(A, own);
+        }
+    }
+    return -1;
+}
+
+/* -- the rules ------------------------------------------------------------------------ */
+static inline Res named_rule(const Mention *x, int rule) { return res(x->actor, x->anaphor ? TR_PRONOUN : rule); }
+
+static int title_gap(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    static const Py_UCS4 SKIP[] = {',', '-', 0x2010, 0x2011, 0};
+    Py_ssize_t p = tok_start(&A->t, a, b);
+    Tok w;
+    int n = 0;
+    while (tok_next(&A->t, &p, b, &w)) {
+        if (t_quote(&w) || t_single(&w, SKIP)) continue;
+        if (!t_word(&w)) return 0;
+        n++;
+        if (n > 4 || !((w.flags & (W_TITLE | W_ARTICLES))
+                       || (Py_UNICODE_ISUPPER(w.c0) && !(w.flags & W_CLAUSE_STOP))
+                       || in_other_hit(A, w.s, w.e)))
+            return 0;
+    }
+    return 1;
+}
+
+static Res premodifier(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b, Py_ssize_t q) {
+    Py_ssize_t i = m_lo(A, he);
+    if (i >= A->nm || A->m[i].s >= b) return NO_RES;
+    Mention *x = &A->m[i];
+    int commas = 0;
+    for (Py_ssize_t p = he; p < x->s; p++) {
+        Py_UCS4 c = CH(&A->t, p);
+        if (c == ',') commas++;
+        else if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' || c == ')' || c == '\n')
+            return NO_RES;
+    }
+    if (commas > 1 || !title_gap(A, he, x->s)) return NO_RES;
+    if (commas == 0) return named_rule(x, TR_PREMODIFIER);
+    Py_ssize_t stop = x->e + 40 < A->t.len ? x->e + 40 : A->t.len;
+    if (pat_test(A, P_SPEECH_NEXT, s_match, x->e, stop, NULL) || A->err) return NO_RES;
+    return named_rule(x, TR_APPOSITION);
+}
+
+static Res apposition_before(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b, Py_ssize_t q) {
+    Py_ssize_t i = m_lo(A, hs) - 1;
+    while (i >= 0 && A->m[i].e > hs) i--;
+    if (i < 0 || A->m[i].s < a) return NO_RES;
+    Mention *x = &A->m[i];
+    Py_ssize_t p = skip_spaces(&A->t, x->e, hs);
+    if (p >= hs || CH(&A->t, p) != ',') return NO_RES;   /* \s*, opens _APPOSITIVE_GAP */
+    PyObject *mt = NULL;
+    if (!pat_test(A, P_APPOSITIVE_GAP, s_fullmatch, x->e, hs, &mt)) return NO_RES;
+    Py_ssize_t gs = match_pos(A, mt, s_start, 1), ge = match_pos(A, mt, s_end, 1);
+    Py_DECREF(mt);
+    if (A->err) return NO_RES;
+    for (Py_ssize_t u = gs; u < ge;) {   /* _lower_words of group 1 */
+        if (!isalnum_(CH(&A->t, u))) { u++; continue; }
+        Py_ssize_t r = u;
+        while (r < ge && isalnum_(CH(&A->t, r))) r++;
+        if (word_flags(&A->t, u, r) & (W_CLAUSE_STOP | W_PRONOUNS)) return NO_RES;
+        u = r;
+    }
+    return named_rule(x, TR_APPOSITION);
+}
+
+/* the first word of text[a:b] (_lower_words(...)[:1]) has flag f */
+static int first_word_has(Art *A, Py_ssize_t a, Py_ssize_t b, uint32_t f) {
+    if (b > A->t.len) b = A->t.len;
+    while (a < b && !isalnum_(CH(&A->t, a))) a++;
+    if (a >= b) return 0;
+    Py_ssize_t r = a;
+    while (r < b && isalnum_(CH(&A->t, r))) r++;
+    return (word_flags(&A->t, a, r) & f) != 0;
+}
+
+static Res possessive(Art *A, TokVec *T, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b, Py_ssize_t q) {
+    Py_ssize_t w0 = a > hs - 60 ? a : hs - 60, dummy;
+    Py_ssize_t i = m_lo(A, hs) - 1;
+    while (i >= 0 && A->m[i].e > hs) i--;
+    if ((i < 0 || A->m[i].e < w0) && word_search(&A->t, w0, hs, WS_POSS_PRON, &dummy) < 0) return NO_RES;
+    if (tokens(A, w0, hs, T) < 0) return NO_RES;
+    const Tok *v = T->v;
+    Py_ssize_t k = T->n - 1;
+    int quoted = 0;
+    while (k >= 0 && t_quote(&v[k]) && !t_single(&v[k], APOSTROPHES)) { k--; quoted = 1; }
+    int skipped = 0, skipped_member = 0;
+    while (k >= 0 && skipped <= 2) {
+        const Tok *w = &v[k];
+        if (w->flags & W_POSS_PRON) {
+            int r = resolve_pronoun(A, w->s, w->flags, q);
+            return r >= 0 ? res(r, TR_PRONOUN) : neg();
+        }
+        Py_ssize_t x;
+        int poss;
+        if (t_single(w, APOSTROPHES) && k > 0) {
+            x = mention_ending_at(A, v[k - 1].e, a);
+            poss = 1;
+        } else {
+            x = mention_ending_at(A, w->e, a);
+            Py_UCS4 l = CH(&A->t, w->e - 1);
+            int tail = in_set(l, APOSTROPHES) ||
+                       (l == 's' && w->e - w->s >= 2 && in_set(CH(&A->t, w->e - 2), APOSTROPHES));
+            poss = tail && x >= 0 && A->m[x].e < w->e;
+        }
+        if (x >= 0) {
+            if (!poss && (skipped || quoted)) return NO_RES;
+            int member = skipped_member || first_word_has(A, he, he + 30, W_MEMBER);
+            return named_rule(&A->m[x], member ? TR_LED_BY : TR_POSSESSIVE);
+        }
+        if (!Py_UNICODE_ISALPHA(w->c0) || (w->flags & (W_CLAUSE_STOP | W_DETS | W_AS_VERBS))) return NO_RES;
+        skipped++;
+        if (w->flags & W_MEMBER) skipped_member = 1;
+        k--;
+    }
+    return NO_RES;
+}
+
+static Res np_result(Art *A, Span sp, Py_ssize_t q) {
+    int via = 0;
+    int actor = resolve_np(A, sp.s, sp.e, q, 1, &via);
+    if (A->err || actor < 0) return neg();
+    if (via == TR_PRONOUN) return res(actor, TR_PRONOUN);
+    int members = pat_test(A, P_POSSESSED_MEMBERS, s_search, sp.s, sp.e, NULL);
+    return res(actor, members ? TR_LED_BY : TR_PREDICATE);
+}
+
+static Py_ssize_t skip_aux(const TokVec *T, Py_ssize_t k) {
+    while (k >= 0 && (T->v[k].flags & (W_LINK_ADV | W_AUX))) k--;
+    return k;
+}
+
+static Res subject(Art *A, const TokVec *T, Py_ssize_t k, Py_ssize_t q, int apposition) {
+    if (k < 0) return NO_RES;
+    if (apposition && t_is(&T->v[k], ',')) {
+        Py_ssize_t j = k - 1;
+        while (j >= 0 && !t_is(&T->v[j], ',') && k - j < 15) j--;
+        if (j < 0) return NO_RES;
+        k = j - 1;
+    }
+    Span sp;
+    if (!np_before(A, T, k, &sp)) return NO_RES;
+    return np_result(A, sp, q);
+}
+
+static Res call_object(Art *A, const TokVec *T, Py_ssize_t k, Py_ssize_t q) {
+    Span sp;
+    if (!np_before(A, T, k, &sp)) return NO_RES;
+    int content = 0;   /* a word of the phrase that is no determiner */
+    for (Py_ssize_t u = sp.s; u < sp.e && !content;) {
+        if (!isalnum_(CH(&A->t, u))) { u++; continue; }
+        Py_ssize_t r = u;
+        while (r < sp.e && isalnum_(CH(&A->t, r))) r++;
+        if (!(word_flags(&A->t, u, r) & W_DETS)) content = 1;
+        u = r;
+    }
+    if (!content) return NO_RES;
+    Py_ssize_t j = k;
+    while (j >= 0 && T->v[j].s >= sp.s) j--;
+    while (j >= 0 && t_quote(&T->v[j])) j--;
+    if (j >= 0 && (T->v[j].flags & W_CALL)) return np_result(A, sp, q);
+    return NO_RES;
+}
+
+/* not _PRED_WORDS.isdisjoint(layer(a, b).split()) */
+static int pred_word_near(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    char buf[WT_LEN];
+    Py_ssize_t n = 0;
+    int ascii = 1;
+    for (Py_ssize_t i = a; i <= b; i++) {
+        Py_UCS4 f = ' ';
+        if (i < b) {
+            f = fold_char(CH(&A->t, i));
+            if (f == 0) { A->err = 1; return 0; }
+            if (f == FOLD_INVISIBLE) f = ' ';
+        }
+        if (f == ' ') {
+            if (n && ascii && n < WT_LEN && (wt_get(buf, n) & W_PRED)) return 1;
+            n = 0;
+            ascii = 1;
+            continue;
+        }
+        if (f >= 128) ascii = 0;
+        else if (n < WT_LEN) buf[n] = (char)f;
+        n++;
+    }
+    return 0;
+}
+
+static Res predicate(Art *A, TokVec *T, TokVec *T2, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b,
+                     Py_ssize_t q) {
+    static const Py_UCS4 STOPS[] = {';', ':', 0x2014, 0x2013, 0};
+    Py_ssize_t lo = a;
+    for (Py_ssize_t p = hs - 1; p >= a; p--)
+        if (in_set(CH(&A->t, p), STOPS)) { lo = p + 1; break; }
+    Py_ssize_t w0 = lo > hs - 140 ? lo : hs - 140;
+    if (!pred_word_near(A, w0 > hs - 90 ? w0 : hs - 90, hs)) return NO_RES;
+    if (tokens(A, w0, hs, T) < 0) return NO_RES;
+    const Tok *v = T->v;
+    Py_ssize_t k = T->n - 1;
+    while (k >= 0 && t_quote(&v[k])) k--;
+    Py_ssize_t k0 = k;
+    int n = 0;
+    while (k >= 0 && n < 2) {
+        const Tok *w = &v[k];
+        if ((!t_word(w) || (w->flags & (W_CLAUSE_STOP | W_DETS | W_PRONOUNS | W_OF_AS))
+             || any_mention_in(A, w->s, w->e)) && !(w->flags & W_LINK_ADV))
+            break;
+        n++;
+        k--;
+    }
+    if (k >= 0 && (v[k].flags & W_ARTICLES)) k--;
+    while (k >= 0 && (v[k].flags & W_ONLY)) k--;
+    if (k < 0) return NO_RES;
+    uint32_t f = v[k].flags;
+    if (f & W_COPULAS) return subject(A, T, skip_aux(T, k - 1), q, 1);
+    if (f & W_AS) {
+        k--;
+        if (k >= 0 && (v[k].flags & W_AS_VERBS)) {
+            Py_ssize_t j = skip_aux(T, k - 1);
+            if (j == k - 1) {
+                if (j >= 0 && t_is(&v[j], ',')) j--;
+                return subject(A, T, j, q, 0);
+            }
+            return subject(A, T, j, q, 1);
+        }
+        return subject(A, T, k, q, 0);
+    }
+    if (f & W_CALL) {
+        Py_ssize_t j = skip_aux(T, k - 1);
+        if (j < k - 1) return subject(A, T, j, q, 1);
+        Py_ssize_t rel = -1;
+        for (Py_ssize_t u = (k - 4 > 0 ? k - 4 : 0); u < k; u++)
+            if (v[u].flags & W_WHICH_THAT) rel = v[u].s;
+        if (rel >= 0) {
+            if (tokens(A, a > rel - 300 ? a : rel - 300, rel, T2) < 0) return NO_RES;
+            Py_ssize_t j2 = T2->n - 1;
+            if (j2 >= 0 && t_is(&T2->v[j2], ',')) j2--;
+            return subject(A, T2, j2, q, 0);
+        }
+        if (k0 == k) return NO_RES;
+        k = k0;
+    }
+    return call_object(A, T, k, q);
+}
+
+static Res led_by(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b, Py_ssize_t q) {
+    PyObject *mt = NULL;
+    if (!pat_test(A, P_LED_BY, s_match, he, b, &mt)) return NO_RES;
+    Py_ssize_t me = match_pos(A, mt, s_end, 0);
+    Py_DECREF(mt);
+    if (A->err) return NO_RES;
+    Span sp;
+    if (!np_after(A, me, b, &sp)) return NO_RES;
+    Py_ssize_t p = skip_spaces(&A->t, sp.e, b);   /* _COMMA_GAP = \s*,\s* */
+    if (p < b && CH(&A->t, p) == ',') {
+        p = skip_spaces(&A->t, p + 1, b);
+        Py_ssize_t i = m_lo(A, p);
+        if (i < A->nm && A->m[i].s == p) return named_rule(&A->m[i], TR_LED_BY);
+    }
+    int via = 0;
+    int actor = resolve_np(A, sp.s, sp.e, q, 0, &via);
+    if (actor < 0) return neg();
+    return res(actor, via == TR_PRONOUN ? TR_PRONOUN : TR_LED_BY);
+}
+
+static void clause_bounds(Art *A, Py_ssize_t a, Py_ssize_t b, Py_ssize_t hs, Py_ssize_t he,
+                          Py_ssize_t *cs, Py_ssize_t *ce, Py_ssize_t *ante) {
+    if (hs - 120 > a) a = hs - 120;
+    if (he + 100 < b) b = he + 100;
+    Py_ssize_t start = a, end = b, rel = -1, s, e, p = a;
+    int relative;
+    while (next_break(&A->t, p, b, &s, &e, &relative)) {
+        p = e;
+        if (e <= hs) { start = e; rel = relative ? s : -1; }
+        else if (s >= he) { end = s; break; }
+    }
+    *ante = -1;
+    if (rel >= 0) {
+        Py_ssize_t comma = -1;
+        for (Py_ssize_t u = hs - 1; u >= start; u--) if (CH(&A->t, u) == ',') { comma = u; break; }
+        Py_ssize_t u = rel, lo = a > rel - 3 ? a : rel - 3;
+        while (u > lo && is_space(CH(&A->t, u - 1))) u--;
+        if (comma >= 0 && u > lo && CH(&A->t, u - 1) == ',') start = comma + 1;
+        else {
+            u = rel;
+            while (u > 0 && (CH(&A->t, u - 1) == ' ' || CH(&A->t, u - 1) == ',')) u--;
+            *ante = mention_ending_at(A, u, a);
+        }
+    }
+    *cs = start;
+    *ce = end;
+}
+
+static int clause_reachable(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b) {
+    const View *t = &A->t;
+    Py_ssize_t wa = a > hs - 120 ? a : hs - 120, wb = b < he + 100 ? b : he + 100;
+    for (Py_ssize_t i = m_lo(A, wa); i < A->nm && A->m[i].s < wb; i++) {
+        Mention *x = &A->m[i];
+        if (x->e > wb || (hs <= x->s && x->s < he)) continue;
+        Py_ssize_t d = x->e <= hs ? nwords(t, x->e, hs) : nwords(t, he, x->s);
+        if (d <= CLAUSE_WINDOW_C) return 1;
+    }
+    Py_ssize_t p = wa, e;
+    Py_ssize_t s;
+    while ((s = word_search(t, p, wb, WS_PRONOUN, &e)) >= 0) {
+        p = e;
+        if (hs <= s && s < he) continue;
+        Py_ssize_t d = e <= hs ? nwords(t, e, hs) : nwords(t, he, s);
+        if (d <= CLAUSE_WINDOW_C) return 1;
+    }
+    return 0;
+}
+
+static int against_before(Art *A, Py_ssize_t a, Py_ssize_t b) {
+    /* ("against" in back or "ccording" in back) and _AGAINST.search(back), back = text[a:b] */
+    int found = 0;
+    for (Py_ssize_t u = a; u < b && !found; u++)
+        found = (u + 7 <= b && eq_ascii(&A->t, u, u + 7, "against")) ||
+                (u + 8 <= b && eq_ascii(&A->t, u, u + 8, "ccording"));
+    if (!found) return 0;
+    PyObject *back = PyUnicode_Substring(A->text, a, b);
+    if (!back) { A->err = 1; return 0; }
+    PyObject *r = PyObject_CallMethodOneArg(attr_pat[P_AGAINST], s_search, back);
+    Py_DECREF(back);
+    if (!r) { A->err = 1; return 0; }
+    int hit = r != Py_None;
+    Py_DECREF(r);
+    return hit;
+}
+
+static Res clause(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t b, Py_ssize_t q) {
+    const View *t = &A->t;
+    Py_ssize_t wa = a > hs - 90 ? a : hs - 90, wb = b < he + 90 ? b : he + 90, dummy;
+    Py_ssize_t i = m_lo(A, wa);
+    if ((i >= A->nm || A->m[i].s >= wb) && word_search(t, wa, wb, WS_PRONOUN, &dummy) < 0) {
+        i = m_lo(A, hs) - 1;
+        if (i < 0 || A->m[i].e < hs - 150) return NO_RES;
+    }
+    if (!clause_reachable(A, hs, he, a, b)) return NO_RES;
+    Py_ssize_t ca, cb, ante;
+    clause_bounds(A, a, b, hs, he, &ca, &cb, &ante);
+    int in_pp = pat_test(A, P_PREP_BEFORE, s_search, ca > hs - 24 ? ca : hs - 24, hs, NULL);
+    if (!in_pp && !A->err) in_pp = pat_test(A, P_JUDGE_BEFORE, s_search, ca > hs - 40 ? ca : hs - 40, hs, NULL);
+    if (A->err) return NO_RES;
+    /* the first candidate with the least (distance, side) */
+    Py_ssize_t best_d = PY_SSIZE_T_MAX, best_m = -1, best_ps = -1, best_pe = -1;
+    int best_side = 2;
+    #define CONSIDER(d, side, mi, ps, pe) do { \
+        if (!(in_pp && (side) == 0) && ((d) < best_d || ((d) == best_d && (side) < best_side))) { \
+            best_d = (d); best_side = (side); best_m = (mi); best_ps = (ps); best_pe = (pe); } } while (0)
+    for (Py_ssize_t k = m_lo(A, ca); k < A->nm && A->m[k].s < cb; k++) {
+        Mention *x = &A->m[k];
+        if (x->e > cb || (hs <= x->s && x->s < he) || !outside_quotes(A, x->s, q)) continue;
+        if (against_before(A, ca > x->s - 20 ? ca : x->s - 20, x->s)) continue;
+        if (x->e <= hs) CONSIDER(nwords(t, x->e, hs), 0, k, -1, -1);
+        else CONSIDER(nwords(t, he, x->s), 1, k, -1, -1);
+    }
+    if (ante >= 0) CONSIDER(nwords(t, A->m[ante].e, hs), 0, ante, -1, -1);
+    Py_ssize_t p = ca, s, e;
+    while ((s = word_search(t, p, cb, WS_PRONOUN, &e)) >= 0) {
+        p = e;
+        if ((hs <= s && s < he) || !outside_quotes(A, s, q)) continue;
+        if (e <= hs) CONSIDER(nwords(t, e, hs), 0, -1, s, e);
+        else CONSIDER(nwords(t, he, s), 1, -1, s, e);
+    }
+    #undef CONSIDER
+    if (A->err || best_side == 2 || best_d > CLAUSE_WINDOW_C) return NO_RES;
+    if (best_m >= 0) return named_rule(&A->m[best_m], TR_CLAUSE);
+    int r = resolve_pronoun(A, best_ps, word_flags(t, best_ps, best_pe), q);
+    return r >= 0 ? res(r, TR_PRONOUN) : neg();
+}
+
+/* _HYPHEN_ED.match(text[a:b]): \.?[-‐‑]\w+(?:ed|en|ing)\b */
+static int hyphen_ed(const View *t, Py_ssize_t a, Py_ssize_t b) {
+    Py_ssize_t p = a;
+    if (p < b && CH(t, p) == '.') p++;
+    if (p >= b || !in_set(CH(t, p), HYPHENS)) return 0;
+    p++;
+    Py_ssize_t r = word_run(t, p, b);
+    return (r - p >= 3 && (eq_ascii(t, r - 2, r, "ed") || eq_ascii(t, r - 2, r, "en"))) ||
+           (r - p >= 4 && eq_ascii(t, r - 3, r, "ing"));
+}
+
+static Res target(Art *A, TokVec *T, TokVec *T2, Py_ssize_t h) {
+    Py_ssize_t hs = A->hs[h], he = A->he[h];
+    Py_ssize_t deferred = -1;
+    Py_ssize_t i = m_lo(A, hs);
+    if (i > 0 && A->m[i - 1].e > hs) i--;
+    for (; i < A->nm && A->m[i].s < he; i++) {
+        Mention *x = &A->m[i];
+        if (x->anaphor) continue;
+        if (x->s >= hs && x->e > he) return res(x->actor, TR_PREMODIFIER);
+        if (hyphen_ed(&A->t, x->e, he)) continue;
+        if (first_word_has(A, x->e, he, W_PERSON_NOUN)) {
+            if (deferred < 0) deferred = i;
+            continue;
+        }
+        return res(x->actor, TR_CONTAINS);
+    }
+    Py_ssize_t k = sentence_of(A, hs);
+    Py_ssize_t lo = A->sa[k - 2 > 0 ? k - 2 : 0];
+    Py_ssize_t hi = A->sb[k + 1 < A->ns - 1 ? k + 1 : A->ns - 1];
+    i = m_lo(A, lo);
+    if (i >= A->nm || A->m[i].s >= hi) return NO_RES;
+    Py_ssize_t a, b, q;
+    region(A, hs, he, &a, &b, &q);
+    if (q < 0 && A->m[i].s > b) return NO_RES;
+    Res r;
+    for (int rule = 0; rule < 6; rule++) {
+        switch (rule) {
+            case 0: r = premodifier(A, hs, he, a, b, q); break;
+            case 1: r = apposition_before(A, hs, he, a, b, q); break;
+            case 2: r = predicate(A, T, T2, hs, he, a, b, q); break;
+            case 3: r = possessive(A, T, hs, he, a, b, q); break;
+            case 4: r = led_by(A, hs, he, a, b, q); break;
+            default: r = clause(A, hs, he, a, b, q); break;
+        }
+        if (A->err) return NO_RES;
+        if (r.rule != TR_NONE) {
+            if (r.actor < 0) break;
+            return r;
+        }
+    }
+    if (deferred >= 0) return res(A->m[deferred].actor, TR_CONTAINS);
+    return NO_RES;
+}
+
+/* -- driver ------------------------------------------------------------------------------ */
+static void art_free(Art *A) {
+    if (A->names) for (Py_ssize_t k = 0; k < A->ns; k++) PyMem_Free(A->names[k]);
+    PyMem_Free(A->names); PyMem_Free(A->n_names); PyMem_Free(A->hs); PyMem_Free(A->he);
+    PyMem_Free(A->sa); PyMem_Free(A->sb); PyMem_Free(A->qs); PyMem_Free(A->qe); PyMem_Free(A->qia);
+    PyMem_Free(A->qib); PyMem_Free(A->speech); PyMem_Free(A->dateline); PyMem_Free(A->m); PyMem_Free(A->ms);
+    Py_XDECREF(A->text);
+}
+
+static int get_ssize(PyObject *o, const char *attr, Py_ssize_t *out) {
+    PyObject *v = PyObject_GetAttrString(o, attr);
+    if (!v) return -1;
+    *out = PyLong_AsSsize_t(v);
+    Py_DECREF(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int art_init(Art *A, PyObject *art) {
+    memset(A, 0, sizeof(*A));
+    A->art = art;
+    PyObject *hits = NULL, *sents = NULL, *quotes = NULL, *mentions = NULL;
+    int ok = -1;
+    A->text = PyObject_GetAttrString(art, "text");
+    if (!A->text || view_of(A->text, &A->t) < 0) goto done;
+    hits = PyObject_GetAttrString(art, "hits");
+    sents = PyObject_GetAttrString(art, "sents");
+    quotes = PyObject_GetAttrString(art, "quotes");
+    mentions = PyObject_GetAttrString(art, "mentions");
+    if (!hits || !sents || !quotes || !mentions) goto done;
+    if (!PyList_Check(hits) || !PyList_Check(sents) || !PyList_Check(quotes) || !PyList_Check(mentions)) {
+        PyErr_SetString(PyExc_TypeError, "targets: hits, sents, quotes and mentions must be lists");
+        goto done;
+    }
+    A->nh = PyList_GET_SIZE(hits);
+    A->ns = PyList_GET_SIZE(sents);
+    A->nq = PyList_GET_SIZE(quotes);
+    A->nm = PyList_GET_SIZE(mentions);
+    Py_ssize_t nh = A->nh + 1, ns = A->ns + 1, nq = A->nq + 1, nm = A->nm + 1;
+    A->hs = PyMem_Malloc(nh * sizeof(Py_ssize_t)); A->he = PyMem_Malloc(nh * sizeof(Py_ssize_t));
+    A->sa = PyMem_Malloc(ns * sizeof(Py_ssize_t)); A->sb = PyMem_Malloc(ns * sizeof(Py_ssize_t));
+    A->dateline = PyMem_Malloc(ns * sizeof(Py_ssize_t));
+    A->names = PyMem_Calloc(ns, sizeof(Span *)); A->n_names = PyMem_Calloc(ns, sizeof(Py_ssize_t));
+    A->qs = PyMem_Malloc(nq * sizeof(Py_ssize_t)); A->qe = PyMem_Malloc(nq * sizeof(Py_ssize_t));
+    A->qia = PyMem_Malloc(nq * sizeof(Py_ssize_t)); A->qib = PyMem_Malloc(nq * sizeof(Py_ssize_t));
+    A->speech = PyMem_Malloc(nq);
+    A->m = PyMem_Malloc(nm * sizeof(Mention)); A->ms = PyMem_Malloc(nm * sizeof(Py_ssize_t));
+    if (!A->hs || !A->he || !A->sa || !A->sb || !A->dateline || !A->names || !A->n_names || !A->qs || !A->qe ||
+        !A->qia || !A->qib || !A->speech || !A->m || !A->ms) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t i = 0; i < A->nh; i++) {
+        PyObject *x = PyList_GET_ITEM(hits, i);
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) < 2) { PyErr_SetString(PyExc_TypeError, "bad hit"); goto done; }
+        A->hs[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
+        A->he[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
+    }
+    for (Py_ssize_t i = 0; i < A->ns; i++) {
+        PyObject *x = PyList_GET_ITEM(sents, i);
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 2) { PyErr_SetString(PyExc_TypeError, "bad sentence"); goto done; }
+        A->sa[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
+        A->sb[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
+        A->dateline[i] = -1;
+    }
+    for (Py_ssize_t i = 0; i < A->nq; i++) {
+        PyObject *x = PyList_GET_ITEM(quotes, i);
+        Py_ssize_t closed;
+        if (get_ssize(x, "start", &A->qs[i]) < 0 || get_ssize(x, "end", &A->qe[i]) < 0 ||
+            get_ssize(x, "closed", &closed) < 0) goto done;
+        A->qia[i] = A->qs[i] + 1;
+        A->qib[i] = closed ? A->qe[i] - 1 : A->qe[i];
+        A->speech[i] = -1;
+    }
+    for (Py_ssize_t i = 0; i < A->nm; i++) {
+        PyObject *x = PyList_GET_ITEM(mentions, i);
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) != 5) { PyErr_SetString(PyExc_TypeError, "bad mention"); goto done; }
+        Mention *m = &A->m[i];
+        m->s = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
+        m->e = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
+        m->actor = (int)PyLong_AsLong(PyTuple_GET_ITEM(x, 2));
+        PyObject *kind = PyTuple_GET_ITEM(x, 3);
+        m->kind = PyUnicode_Check(kind) ? (PyUnicode_CompareWithASCIIString(kind, "person") == 0 ? 1
+                  : (PyUnicode_CompareWithASCIIString(kind, "group") == 0 ||
+                     PyUnicode_CompareWithASCIIString(kind, "organization") == 0 ||
+                     PyUnicode_CompareWithASCIIString(kind, "country") == 0) ? 2 : 0) : 0;
+        m->anaphor = PyObject_IsTrue(PyTuple_GET_ITEM(x, 4));
+        A->ms[i] = m->s;
+    }
+    if (PyErr_Occurred()) goto done;
+    if (A->ns == 0) { PyErr_SetString(PyExc_ValueError, "targets: no sentences"); goto done; }
+    ok = 0;
+done:
+    Py_XDECREF(hits); Py_XDECREF(sents); Py_XDECREF(quotes); Py_XDECREF(mentions);
+    return ok;
+}
+
+/* targets(art) -> [(actor or None, rule)]: art._Article.target(h) for every hit */
+static PyObject *targets_py(PyObject *self, PyObject *art) {
+    if (!attr_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "framing._speedups: set_attr_words was not called");
+        return NULL;
+    }
+    Art A;
+    TokVec T = {0}, T2 = {0};
+    PyObject *out = NULL;
+    if (art_init(&A, art) < 0) goto done;
+    out = PyList_New(A.nh);
+    if (!out) goto done;
+    for (Py_ssize_t h = 0; h < A.nh; h++) {
+        Res r = target(&A, &T, &T2, h);
+        if (A.err) { Py_CLEAR(out); goto done; }
+        PyObject *item = r.rule == TR_NONE ? Py_BuildValue("(Os)", Py_None, "")
+                                          : Py_BuildValue("(is)", r.actor, RULE_NAMES[r.rule]);
+        if (!item) { Py_CLEAR(out); goto done; }
+        PyList_SET_ITEM(out, h, item);
+    }
+done:
+    art_free(&A);
+    PyMem_Free(T.v);
+    PyMem_Free(T2.v);
+    return out;
+}
+
+/* set_attr_words(sets, speech_words, patterns): the word lists (in the order of the W_ bits),
+ * the one-word speech verbs of _SPEECH, and the patterns (in the order of P_) */
+static const char **speech_store = NULL;
+static PyObject *set_attr_words(PyObject *self, PyObject *args) {
+    PyObject *sets, *speech, *pats;
+    if (!PyArg_ParseTuple(args, "O!O!O!:set_attr_words", &PyList_Type, &sets, &PyList_Type, &speech,
+                          &PyTuple_Type, &pats))
+        return NULL;
+    if (PyList_GET_SIZE(sets) != W_N_SETS || PyTuple_GET_SIZE(pats) != P_N) {
+        PyErr_SetString(PyExc_ValueError, "set_attr_words: wrong number of word lists or patterns");
+        return NULL;
+    }
+    memset(wtab, 0, sizeof(wtab));
+    for (Py_ssize_t i = 0; i < W_N_SETS; i++) {
+        PyObject *it = PyObject_GetIter(PyList_GET_ITEM(sets, i)), *w;
+        if (!it) return NULL;
+        while ((w = PyIter_Next(it))) {
+            Py_ssize_t n;
+            const char *s = PyUnicode_Check(w) ? PyUnicode_AsUTF8AndSize(w, &n) : NULL;
+            int bad = !s || wt_add(s, n, 1u << i) < 0;
+            Py_DECREF(w);
+            if (bad) { Py_DECREF(it); if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "words must be str"); return NULL; }
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) return NULL;
+    }
+    const struct { const char **words; uint32_t flag; } own[] = {
+        {BREAK_WORDS, W_BREAK}, {BREAK_COMMA_WORDS, W_BREAK_COMMA}, {PRONOUN_WORDS, W_PRON_RE},
+        {PRONOUN_CAPS, W_PRON_RE_CAP}, {POSS_PRON_WORDS, W_POSS_RE_CAP}, {SPEECH_PAIRS, W_PAIR1}, {NULL, 0}};
+    for (int i = 0; own[i].words; i++)
+        for (const char **w = own[i].words; *w; w += (own[i].flag == W_PAIR1 ? 2 : 1))
+            if (wt_add(*w, (Py_ssize_t)strlen(*w), own[i].flag) < 0) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(speech);
+    const char **store = PyMem_RawCalloc(n + 1, sizeof(char *));
+    if (!store) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const char *s = PyUnicode_AsUTF8(PyList_GET_ITEM(speech, i));
+        if (!s || !(store[i] = strdup(s))) { if (!PyErr_Occurred()) PyErr_NoMemory(); return NULL; }
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (wt_add(store[i], (Py_ssize_t)strlen(store[i]), W_BREAK) < 0) return NULL;
+    speech_store = store;   /* kept for the life of the process */
+    SPEECH_WORDS = store;
+    for (int i = 0; i < P_N; i++) Py_XSETREF(attr_pat[i], Py_NewRef(PyTuple_GET_ITEM(pats, i)));
+#define INTERN(v, s) if (!v && !(v = PyUnicode_InternFromString(s))) return NULL
+    INTERN(s_match, "match"); INTERN(s_search, "search"); INTERN(s_fullmatch, "fullmatch");
+    INTERN(s_start, "start"); INTERN(s_end, "end"); INTERN(s_is_speech, "is_speech");
+    INTERN(s_speaker_of_quote, "speaker_of_quote"); INTERN(s_dateline_end, "dateline_end");
+    INTERN(s_name_runs, "name_runs");
+#undef INTERN
+    attr_ready = 1;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef module_methods[] = {
     {"set_fold", set_fold, METH_O, "set_fold(func): func(ch) -> folded character, '' when invisible"},
     {"layer", layer_py, METH_VARARGS, "layer(text) -> normalised layer, or None (invisible characters)"},
@@ -1402,6 +2624,9 @@ static PyMethodDef module_methods[] = {
     {"paragraph_quotes", paragraph_quotes_py, METH_VARARGS,
      "paragraph_quotes(text, p_start, p_end) -> [(start, end, closed)] (text.paragraph_quotes, unclassified)"},
     {"match_batch", match_batch, METH_VARARGS, "match_batch(automaton, texts, mapped, classify)"},
+    {"set_attr_words", set_attr_words, METH_VARARGS,
+     "set_attr_words(word_lists, speech_words, patterns): configure targets() (actors.py does)"},
+    {"targets", targets_py, METH_O, "targets(article) -> [(actor or None, rule)] (actors._Article.target)"},
     {NULL}
 };
 
@@ -1426,6 +2651,8 @@ PyMODINIT_FUNC PyInit__speedups(void) {
     for (int c = 0; c < 128; c++)
         ascii_fold[c] = (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32)
                         : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? (uint8_t)c : (uint8_t)' ';
+    for (Py_UCS4 c = 0; c < 128; c++)
+        ascii_class[c] = (uint8_t)((Py_UNICODE_ISALNUM(c) ? 1 : 0) | (Py_UNICODE_ISSPACE(c) ? 2 : 0));
     bmp_fold = PyMem_RawCalloc(0x10000, sizeof(Py_UCS4));
     if (!bmp_fold) return PyErr_NoMemory();
     if (PyType_Ready(&AutomatonType) < 0) return NULL;
@@ -1436,7 +2663,8 @@ PyMODINIT_FUNC PyInit__speedups(void) {
               PyModule_AddObjectRef(m, "Automaton", (PyObject *)&AutomatonType) < 0 ||
               PyModule_AddObjectRef(m, "ABBREVIATIONS", abbr) < 0 ||
               PyModule_AddObjectRef(m, "SPEECH_AHEAD", verbs) < 0 ||
-              PyModule_AddIntConstant(m, "SCARE_QUOTE_MAX_WORDS", SCARE_QUOTE_MAX_WORDS) < 0;
+              PyModule_AddIntConstant(m, "SCARE_QUOTE_MAX_WORDS", SCARE_QUOTE_MAX_WORDS) < 0 ||
+              PyModule_AddIntConstant(m, "CLAUSE_WINDOW", CLAUSE_WINDOW_C) < 0;
     Py_XDECREF(abbr);
     Py_XDECREF(verbs);
     if (bad) {

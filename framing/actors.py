@@ -323,6 +323,24 @@ _LED_BY = re.compile(
 )
 
 
+def _configure_c() -> None:
+    """Give ``framing._speedups.targets`` the word lists and patterns above (order matters)."""
+    sets = [_PERSON_PRON, _GROUP_PRON, _OBJECT_PRON, _POSS_PRON, _FIRST_PRON, _DETS, _ARTICLES,
+            _COPULAS, _AUX, _LINK_ADVERBS, _CALL_VERBS, _AS_VERBS, _MEMBER_NOUNS, _PERSON_NOUNS,
+            _TITLE_WORDS, _CLAUSE_STOP, _RELATIVES, _PRED_WORDS, _set("only just merely but nothing"),
+            _set("of as"), _set("as"), _set("which that")]
+    verbs = _SPEECH.split("|")
+    # The C clause-break scanner knows these multi-word verbs by heart.
+    assert sorted(v for v in verbs if "\\s+" in v) == [r"fired\s+back", r"hit\s+back", r"shot\s+back"]
+    patterns = (_SPEECH_NEXT, _APPOSITIVE_GAP, _POSSESSED_MEMBERS, _LED_BY, _PREP_BEFORE, _JUDGE_BEFORE,
+                _AGAINST)
+    _C.set_attr_words(sets, [v for v in verbs if "\\s+" not in v], patterns)
+
+
+if _C is not None:
+    _configure_c()
+
+
 def _nwords(text: str, a: int, b: int) -> int:
     """Number of words in ``text[a:b]`` (white-space separated: fast)."""
     return len(text[a:b].split())
@@ -462,9 +480,9 @@ class ActorMatcher:
         if not hits:
             return []
         art = _Article(self, text, hits, sentences, quotes, norm)
+        found = _C.targets(art) if _C is not None else [art.target(h) for h in range(len(hits))]
         out = []
-        for h in range(len(hits)):
-            actor, rule = art.target(h)
+        for h, (actor, rule) in enumerate(found):
             target = self.names[actor] if actor is not None and actor >= 0 else ""
             out.append((target, rule if target else "", art.speaker_of_hit(h)))
         return out
