@@ -1267,6 +1267,8 @@ static int may_be_scare_quote(const View *t, int64_t start, int64_t end, int clo
 typedef struct {
     Vec rows, starts, ends, entries, sentences, voices;  /* the columns */
     Vec sents, quotes, kinds;                           /* one article's sentences and quotations */
+    int keep;                                           /* keep every article's sentences and quotations */
+    Vec kept_sents, kept_quotes, sent_ends, quote_ends; /* ... here, with each article's end offsets */
     HitVec hits;
     PyObject *matched;                                  /* list of matched_text */
 } Batch;
@@ -1275,6 +1277,7 @@ static void batch_free(Batch *b) {
     vec_free(&b->rows); vec_free(&b->starts); vec_free(&b->ends); vec_free(&b->entries);
     vec_free(&b->sentences); vec_free(&b->voices); vec_free(&b->sents); vec_free(&b->quotes);
     vec_free(&b->kinds);
+    vec_free(&b->kept_sents); vec_free(&b->kept_quotes); vec_free(&b->sent_ends); vec_free(&b->quote_ends);
     PyMem_Free(b->hits.v);
     Py_XDECREF(b->matched);
 }
@@ -1287,9 +1290,9 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
     const Hit *h = b->hits.v;
     Py_ssize_t n = b->hits.n;
     if (!n) return 0;
-    /* sentence starts, up to the last hit */
+    /* sentence starts, up to the last hit (all sentences when they are kept) */
     b->sents.n = 0;
-    if (sentence_spans_c(&t, 0, t.len, h[n - 1].start + 1, &b->sents) < 0) return -1;
+    if (sentence_spans_c(&t, 0, t.len, b->keep ? t.len : h[n - 1].start + 1, &b->sents) < 0) return -1;
     /* quotations of the paragraphs holding hits */
     b->quotes.n = 0;
     Py_ssize_t para_end = -1;
@@ -1302,6 +1305,12 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
     }
     Py_ssize_t nq = b->quotes.n / 3, ns = b->sents.n / 2;
     const int64_t *q = b->quotes.v;
+    if (b->keep) {
+        for (Py_ssize_t i = 0; i < b->sents.n; i++) if (vec_push(&b->kept_sents, b->sents.v[i]) < 0) return -1;
+        for (Py_ssize_t i = 0; i < b->quotes.n; i++) if (vec_push(&b->kept_quotes, q[i]) < 0) return -1;
+        if (vec_push(&b->sent_ends, b->kept_sents.n) < 0 || vec_push(&b->quote_ends, b->kept_quotes.n) < 0)
+            return -1;
+    }
     b->kinds.n = 0;
     for (Py_ssize_t k = 0; k < nq; k++) if (vec_push(&b->kinds, -1) < 0) return -1;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1335,19 +1344,25 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
     return 0;
 }
 
-/* match_batch(automaton, texts, mapped, classify)
+/* match_batch(automaton, texts, mapped, classify, keep=False)
  *   texts: list; items that are not str are skipped (the caller reports them)
  *   mapped(text) -> (norm, index): text.normalize_mapped
  *   classify(text, start, end, closed) -> True for a scare quote: text.classify_quote
  * Returns (rows, starts, ends, entries, sentences, voices) as int64 bytes and
- * matched_text as a list.  voice: 0 narrative, 1 quoted, 2 scare_quote. */
+ * matched_text as a list.  voice: 0 narrative, 1 quoted, 2 scare_quote.
+ * With keep, four more int64 bytes follow, for actor attribution: the sentence
+ * spans (start, end pairs) of every article with hits, the quotations of its
+ * paragraphs with hits (start, end, closed triples), and for each such article
+ * the end offset of its part of each. */
 static PyObject *match_batch(PyObject *self, PyObject *args) {
     Automaton *a;
     PyObject *texts, *mapped, *classify;
-    if (!PyArg_ParseTuple(args, "O!O!OO:match_batch", &AutomatonType, &a, &PyList_Type, &texts, &mapped,
-                          &classify))
+    int keep = 0;
+    if (!PyArg_ParseTuple(args, "O!O!OO|p:match_batch", &AutomatonType, &a, &PyList_Type, &texts, &mapped,
+                          &classify, &keep))
         return NULL;
     Batch b = {0};
+    b.keep = keep;
     PyObject *res = NULL;
     if (!(b.matched = PyList_New(0))) return NULL;
     for (Py_ssize_t row = 0; row < PyList_GET_SIZE(texts); row++) {  /* callbacks could resize the list */
@@ -1358,8 +1373,14 @@ static PyObject *match_batch(PyObject *self, PyObject *args) {
         Py_DECREF(text);
         if (r < 0) goto done;
     }
-    res = Py_BuildValue("(NNNNNNO)", vec_bytes(&b.rows), vec_bytes(&b.starts), vec_bytes(&b.ends),
-                        vec_bytes(&b.entries), vec_bytes(&b.sentences), vec_bytes(&b.voices), b.matched);
+    if (keep)
+        res = Py_BuildValue("(NNNNNNONNNN)", vec_bytes(&b.rows), vec_bytes(&b.starts), vec_bytes(&b.ends),
+                            vec_bytes(&b.entries), vec_bytes(&b.sentences), vec_bytes(&b.voices), b.matched,
+                            vec_bytes(&b.kept_sents), vec_bytes(&b.kept_quotes), vec_bytes(&b.sent_ends),
+                            vec_bytes(&b.quote_ends));
+    else
+        res = Py_BuildValue("(NNNNNNO)", vec_bytes(&b.rows), vec_bytes(&b.starts), vec_bytes(&b.ends),
+                            vec_bytes(&b.entries), vec_bytes(&b.sentences), vec_bytes(&b.voices), b.matched);
 done:
     batch_free(&b);
     return res;

@@ -440,8 +440,8 @@ class ActorMatcher:
         return found, titles
 
     # -- attribution ------------------------------------------------------------
-    def attribute(self, text: str, hits, sentences, quotes, norm: str | None = None
-                  ) -> list[tuple[str, str, str]]:
+    def attribute(self, text: str, hits, sentences, quotes, norm: str | None = None,
+                  voices=None) -> list[tuple[str, str, str]]:
         """Target, target rule and speaker of every hit.
 
         Parameters
@@ -459,6 +459,10 @@ class ActorMatcher:
         norm : str, optional
             ``framing.text.normalize(text)``, when the caller has it (saves
             normalising the text twice).
+        voices : list of str, optional
+            The voice of every hit, when the caller has classified them: the
+            speaker is then looked for only for ``"quoted"`` hits (any other
+            hit has no speaker).
 
         Returns
         -------
@@ -484,7 +488,8 @@ class ActorMatcher:
         out = []
         for h, (actor, rule) in enumerate(found):
             target = self.names[actor] if actor is not None and actor >= 0 else ""
-            out.append((target, rule if target else "", art.speaker_of_hit(h)))
+            speaker = art.speaker_of_hit(h) if voices is None or voices[h] == "quoted" else ""
+            out.append((target, rule if target else "", speaker))
         return out
 
 

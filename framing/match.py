@@ -446,7 +446,8 @@ class _Columns:
             voices = ["narrative"] * n
         self.voices.extend(voices)
         if self.actors is not None:
-            who = self.actors.attribute(text, hits, sents, quotes, norm=norm if index is None else None)
+            who = self.actors.attribute(text, hits, sents, quotes, norm=norm if index is None else None,
+                                        voices=voices)
             self.targets.extend([w[0] for w in who])
             self.rules.extend([w[1] for w in who])
             self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])
@@ -456,9 +457,9 @@ class _Columns:
             self.speakers.extend([""] * n)
 
     def add_batch(self, comp: CompiledLexicon, texts: list) -> None:
-        """:meth:`add_article` for every text at once, in C (no actor attribution)."""
-        rows, starts, ends, entries, sents, voices, matched = _C.match_batch(
-            comp.automaton, texts, normalize_mapped, _is_scare_quote)
+        """:meth:`add_article` for every text at once: matching in C, then attribution per article."""
+        out = _C.match_batch(comp.automaton, texts, normalize_mapped, _is_scare_quote, self.actors is not None)
+        rows, starts, ends, entries, sents, voices, matched = out[:7]
         self.rows = np.frombuffer(rows, dtype="int64")
         self.starts = np.frombuffer(starts, dtype="int64")
         self.ends = np.frombuffer(ends, dtype="int64")
@@ -468,6 +469,43 @@ class _Columns:
         self.texts = matched
         n = len(matched)
         self.targets = self.rules = self.speakers = np.full(n, "", dtype=object)
+        if self.actors is not None and n:
+            self._attribute_batch(texts, *out[7:])
+
+    def _attribute_batch(self, texts: list, sents: bytes, quotes: bytes, sent_ends: bytes,
+                         quote_ends: bytes) -> None:
+        """Targets and speakers of the hits :meth:`add_batch` found, article by article.
+
+        ``sents`` and ``quotes`` are what match_batch kept of each article with
+        hits: its sentence spans, and the (unclassified) quotations of its
+        paragraphs with hits; attribution classifies the ones it looks at.
+        """
+        rows = self.rows
+        n = len(rows)
+        targets = np.full(n, "", dtype=object)
+        rules = np.full(n, "", dtype=object)
+        speakers = np.full(n, "", dtype=object)
+        bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), n]
+        starts, ends, entries = self.starts.tolist(), self.ends.tolist(), self.entries.tolist()
+        voices = self.voices.tolist()
+        sents = np.frombuffer(sents, dtype="int64").tolist()
+        quotes = np.frombuffer(quotes, dtype="int64").tolist()
+        sent_ends = np.frombuffer(sent_ends, dtype="int64").tolist()
+        quote_ends = np.frombuffer(quote_ends, dtype="int64").tolist()
+        s0 = q0 = 0
+        for g, (i, j) in enumerate(zip(bounds[:-1], bounds[1:])):
+            text = texts[rows[i]]
+            hits = [(s, e, k, 0) for s, e, k in zip(starts[i:j], ends[i:j], entries[i:j])]
+            s1, q1 = sent_ends[g], quote_ends[g]
+            spans = list(zip(sents[s0:s1:2], sents[s0 + 1:s1:2]))
+            quotations = [QuoteSpan(a, b, "quoted", bool(c))
+                          for a, b, c in zip(quotes[q0:q1:3], quotes[q0 + 1:q1:3], quotes[q0 + 2:q1:3])]
+            s0, q0 = s1, q1
+            who = self.actors.attribute(text, hits, spans, quotations, voices=voices[i:j])
+            targets[i:j] = [w[0] for w in who]
+            rules[i:j] = [w[1] for w in who]
+            speakers[i:j] = [w[2] for w in who]
+        self.targets, self.rules, self.speakers = targets, rules, speakers
 
     def frame(self, comp: CompiledLexicon, ids, outlets) -> pd.DataFrame:
         if not len(self.rows):
@@ -534,7 +572,7 @@ def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame, attribute: bool 
     cols = _Columns(actors)
     texts = articles["text"].tolist()
     bad = [articles["article_id"].iat[row] for row, text in enumerate(texts) if not isinstance(text, str)]
-    if comp.native and actors is None:
+    if comp.native:
         cols.add_batch(comp, texts)
     else:
         for row, text in enumerate(texts):
