@@ -1305,12 +1305,6 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
     }
     Py_ssize_t nq = b->quotes.n / 3, ns = b->sents.n / 2;
     const int64_t *q = b->quotes.v;
-    if (b->keep) {
-        for (Py_ssize_t i = 0; i < b->sents.n; i++) if (vec_push(&b->kept_sents, b->sents.v[i]) < 0) return -1;
-        for (Py_ssize_t i = 0; i < b->quotes.n; i++) if (vec_push(&b->kept_quotes, q[i]) < 0) return -1;
-        if (vec_push(&b->sent_ends, b->kept_sents.n) < 0 || vec_push(&b->quote_ends, b->kept_quotes.n) < 0)
-            return -1;
-    }
     b->kinds.n = 0;
     for (Py_ssize_t k = 0; k < nq; k++) if (vec_push(&b->kinds, -1) < 0) return -1;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -1341,6 +1335,15 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
             vec_push(&b->sentences, si < 0 ? 0 : si) < 0 || vec_push(&b->voices, voice) < 0)
             return -1;
     }
+    if (b->keep) {
+        for (Py_ssize_t i = 0; i < b->sents.n; i++) if (vec_push(&b->kept_sents, b->sents.v[i]) < 0) return -1;
+        for (Py_ssize_t k = 0; k < nq; k++)
+            if (vec_push(&b->kept_quotes, q[3 * k]) < 0 || vec_push(&b->kept_quotes, q[3 * k + 1]) < 0 ||
+                vec_push(&b->kept_quotes, q[3 * k + 2]) < 0 || vec_push(&b->kept_quotes, b->kinds.v[k]) < 0)
+                return -1;
+        if (vec_push(&b->sent_ends, b->kept_sents.n) < 0 || vec_push(&b->quote_ends, b->kept_quotes.n) < 0)
+            return -1;
+    }
     return 0;
 }
 
@@ -1352,8 +1355,8 @@ static int match_one(Automaton *a, Batch *b, PyObject *text, Py_ssize_t row, PyO
  * matched_text as a list.  voice: 0 narrative, 1 quoted, 2 scare_quote.
  * With keep, four more int64 bytes follow, for actor attribution: the sentence
  * spans (start, end pairs) of every article with hits, the quotations of its
- * paragraphs with hits (start, end, closed triples), and for each such article
- * the end offset of its part of each. */
+ * paragraphs with hits (start, end, closed, kind: 1 speech, 2 scare quote, -1 not
+ * classified), and for each such article the end offset of its part of each. */
 static PyObject *match_batch(PyObject *self, PyObject *args) {
     Automaton *a;
     PyObject *texts, *mapped, *classify;

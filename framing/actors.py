@@ -441,7 +441,7 @@ class ActorMatcher:
 
     # -- attribution ------------------------------------------------------------
     def attribute(self, text: str, hits, sentences, quotes, norm: str | None = None,
-                  voices=None) -> list[tuple[str, str, str]]:
+                  voices=None, speech=None) -> list[tuple[str, str, str]]:
         """Target, target rule and speaker of every hit.
 
         Parameters
@@ -463,6 +463,9 @@ class ActorMatcher:
             The voice of every hit, when the caller has classified them: the
             speaker is then looked for only for ``"quoted"`` hits (any other
             hit has no speaker).
+        speech : list of bool or None, optional
+            For every quotation, whether it is speech (``classify_quote`` gives
+            kind ``"quoted"``), when the caller knows; None where it does not.
 
         Returns
         -------
@@ -484,6 +487,8 @@ class ActorMatcher:
         if not hits:
             return []
         art = _Article(self, text, hits, sentences, quotes, norm)
+        if speech is not None:
+            art._speech.update((k, ok) for k, ok in enumerate(speech) if ok is not None)
         found = _C.targets(art) if _C is not None else [art.target(h) for h in range(len(hits))]
         out = []
         for h, (actor, rule) in enumerate(found):

@@ -477,8 +477,9 @@ class _Columns:
         """Targets and speakers of the hits :meth:`add_batch` found, article by article.
 
         ``sents`` and ``quotes`` are what match_batch kept of each article with
-        hits: its sentence spans, and the (unclassified) quotations of its
-        paragraphs with hits; attribution classifies the ones it looks at.
+        hits: its sentence spans, and the quotations of its paragraphs with hits
+        (those holding hits classified; attribution classifies the others it
+        looks at).
         """
         rows = self.rows
         n = len(rows)
@@ -499,9 +500,10 @@ class _Columns:
             s1, q1 = sent_ends[g], quote_ends[g]
             spans = list(zip(sents[s0:s1:2], sents[s0 + 1:s1:2]))
             quotations = [QuoteSpan(a, b, "quoted", bool(c))
-                          for a, b, c in zip(quotes[q0:q1:3], quotes[q0 + 1:q1:3], quotes[q0 + 2:q1:3])]
+                          for a, b, c in zip(quotes[q0:q1:4], quotes[q0 + 1:q1:4], quotes[q0 + 2:q1:4])]
+            speech = [None if k < 0 else k == 1 for k in quotes[q0 + 3:q1:4]]
             s0, q0 = s1, q1
-            who = self.actors.attribute(text, hits, spans, quotations, voices=voices[i:j])
+            who = self.actors.attribute(text, hits, spans, quotations, voices=voices[i:j], speech=speech)
             targets[i:j] = [w[0] for w in who]
             rules[i:j] = [w[1] for w in who]
             speakers[i:j] = [w[2] for w in who]
