@@ -941,29 +941,49 @@ static Py_ssize_t line_match(const Region *r, Py_ssize_t p) {
     return cap_ahead(r, v) ? v : -1;
 }
 
+/* Positions in [lo, hi) of the characters the splitter looks at: terminal
+ * punctuation (. ! ? …) and line breaks; one tight loop per string kind. */
+static int split_candidates(const View *t, Py_ssize_t lo, Py_ssize_t hi, Vec *out) {
+#define CAND(c) ((c) == '.' || (c) == '!' || (c) == '?' || (c) == '\n' || (c) == 0x2026)
+#define SCAN(type) do { \
+        const type *d = (const type *)t->data; \
+        for (Py_ssize_t p = lo; p < hi; p++) { \
+            Py_UCS4 c = d[p]; \
+            if (c <= '?' || c == 0x2026) { if (CAND(c) && vec_push(out, p) < 0) return -1; } \
+        } } while (0)
+    if (t->kind == PyUnicode_1BYTE_KIND) SCAN(Py_UCS1);
+    else if (t->kind == PyUnicode_2BYTE_KIND) SCAN(Py_UCS2);
+    else SCAN(Py_UCS4);
+#undef SCAN
+#undef CAND
+    return 0;
+}
+
 /* _sentence_breaks: (cut, next_start) pairs, flattened into `out` */
 static int sentence_breaks(const Region *r, Vec *out) {
     const View *t = r->t;
-    Vec punct = {0}, lines = {0};
+    Vec punct = {0}, lines = {0}, cand = {0};
     int has_nl = 0;
-    for (Py_ssize_t p = r->lo; p < r->hi; p++) {
+    if (split_candidates(t, r->lo, r->hi, &cand) < 0) goto error;
+    for (Py_ssize_t i = 0, next = r->lo; i < cand.n; i++) {
+        Py_ssize_t p = cand.v[i];
         Py_UCS4 c = CH(t, p);
-        if (c == '\n') has_nl = 1;
-        if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
-            Py_ssize_t ss, e = punct_match(r, p, &ss);
-            if (e >= 0) {
-                if (vec_push(&punct, ss) < 0 || vec_push(&punct, e) < 0) goto error;
-                p = e - 1;
-            }
+        if (c == '\n') { has_nl = 1; continue; }
+        if (p < next) continue;
+        Py_ssize_t ss, e = punct_match(r, p, &ss);
+        if (e >= 0) {
+            if (vec_push(&punct, ss) < 0 || vec_push(&punct, e) < 0) goto error;
+            next = e;
         }
     }
     if (has_nl) {
-        for (Py_ssize_t p = r->lo; p < r->hi; p++) {
-            if (CH(t, p) != '\n') continue;
+        for (Py_ssize_t i = 0, next = r->lo; i < cand.n; i++) {
+            Py_ssize_t p = cand.v[i];
+            if (p < next || CH(t, p) != '\n') continue;
             Py_ssize_t e = line_match(r, p);
             if (e >= 0) {
                 if (vec_push(&lines, p) < 0 || vec_push(&lines, e) < 0) goto error;
-                p = e - 1;
+                next = e;
             }
         }
     }
@@ -980,10 +1000,10 @@ static int sentence_breaks(const Region *r, Vec *out) {
     }
     for (; i < nl; i++)
         if (vec_push(out, lines.v[2 * i]) < 0 || vec_push(out, lines.v[2 * i + 1]) < 0) goto error;
-    vec_free(&punct); vec_free(&lines);
+    vec_free(&punct); vec_free(&lines); vec_free(&cand);
     return 0;
 error:
-    vec_free(&punct); vec_free(&lines);
+    vec_free(&punct); vec_free(&lines); vec_free(&cand);
     return -1;
 }
 
