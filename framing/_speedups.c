@@ -764,6 +764,153 @@ error:
     return NULL;
 }
 
+/* _GAP_BAD.search(text[s:e]): [,;:!?()\[\]"“”«»]|(?<!\b[A-Z])\.\s  (the slice is the whole string) */
+static int gap_bad(const View *t, Py_ssize_t s, Py_ssize_t e) {
+    static const Py_UCS4 BAD[] = {',', ';', ':', '!', '?', '(', ')', '[', ']', '"', 0x201c, 0x201d, 0x00ab,
+                                  0x00bb, 0};
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = CH(t, i);
+        if (in_set(c, BAD)) return 1;
+        if (c == '.' && i + 1 < e && is_space(CH(t, i + 1))) {
+            int initial = i - 1 >= s && (CH(t, i - 1) >= 'A' && CH(t, i - 1) <= 'Z') && (i - 1 == s || !is_word(CH(t, i - 2)));
+            if (!initial) return 1;
+        }
+    }
+    return 0;
+}
+
+/* str.isupper() of text[s:e] */
+static int span_isupper(const View *t, Py_ssize_t s, Py_ssize_t e) {
+    int cased = 0;
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = CH(t, i);
+        if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c)) return 0;
+        if (!cased && Py_UNICODE_ISUPPER(c)) cased = 1;
+    }
+    return cased;
+}
+
+typedef struct { Py_ssize_t s, e; long actor; PyObject *kind; Py_ssize_t order; } Found;
+
+static int cmp_found_pos(const void *x, const void *y) {   /* (start, end, actor) */
+    const Found *a = x, *b = y;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    if (a->e != b->e) return a->e < b->e ? -1 : 1;
+    if (a->actor != b->actor) return a->actor < b->actor ? -1 : 1;
+    return 0;
+}
+static int cmp_found_long(const void *x, const void *y) {  /* (start - end, start), stable */
+    const Found *a = x, *b = y;
+    Py_ssize_t la = a->s - a->e, lb = b->s - b->e;
+    if (la != lb) return la < lb ? -1 : 1;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    return a->order < b->order ? -1 : (a->order > b->order);
+}
+
+/* Automaton.mentions(text, patterns) -> (mentions, titles): actors.ActorMatcher._scan
+ * with its mentions as (start, end, actor, kind, False) */
+static PyObject *auto_mentions_py(Automaton *a, PyObject *args) {
+    PyObject *text, *patterns;
+    if (!PyArg_ParseTuple(args, "UO!:mentions", &text, &PyList_Type, &patterns)) return NULL;
+    View t;
+    if (view_of(text, &t) < 0) return NULL;
+    Found *f = NULL;
+    Py_ssize_t nf = 0, cap = 0;
+    PyObject *titles = PyList_New(0), *res = NULL;
+    if (!titles) return NULL;
+    int32_t s = (int32_t)(auto_step(a, 0, SYM_SPACE) & ~STATE_OUT);
+    for (Py_ssize_t p = 1; p <= t.len + 1; p++) {
+        int32_t c = sym_at(a, &t, p);
+        if (c == -2) goto done;
+        if (c == -1) c = SYM_SPACE;
+        uint32_t cell = auto_step(a, s, c);
+        s = (int32_t)(cell & ~STATE_OUT);
+        if (!(cell & STATE_OUT)) continue;
+        for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st]) {
+            int32_t pi = a->out[st];
+            Py_ssize_t hs = p - a->pat_len[pi] + 1, he = p - 1;
+            Py_ssize_t idx = a->pat_entry[pi];
+            if (idx < 0 || idx >= PyList_GET_SIZE(patterns)) {
+                PyErr_SetString(PyExc_IndexError, "mentions: pattern index out of range");
+                goto done;
+            }
+            PyObject *pat = PyList_GET_ITEM(patterns, idx);
+            if (!PyTuple_Check(pat) || PyTuple_GET_SIZE(pat) != 6) {
+                PyErr_SetString(PyExc_TypeError, "mentions: patterns must be 6-tuples");
+                goto done;
+            }
+            long actor = PyLong_AsLong(PyTuple_GET_ITEM(pat, 0));
+            if (actor == -1 && PyErr_Occurred()) goto done;
+            int multi = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 2)), caps = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 3));
+            int dotted = PyObject_IsTrue(PyTuple_GET_ITEM(pat, 5));
+            PyObject *kind = PyTuple_GET_ITEM(pat, 4);
+            if (multi) {
+                int alpha = 1, has = 0, nl = 0;
+                for (Py_ssize_t i = hs; i < he; i++) {
+                    Py_UCS4 ch = CH(&t, i);
+                    if (ch == '\n') nl++;
+                    if (ch == ' ') continue;
+                    has = 1;
+                    if (!Py_UNICODE_ISALPHA(ch)) alpha = 0;
+                }
+                if (!(alpha && has) && (nl > 1 || gap_bad(&t, hs, he))) continue;
+            }
+            if (actor < 0) {   /* "the president": not before "of", not "president-elect" */
+                static const Py_UCS4 DASHES[] = {'-', 0x2010, 0x2011, 0};
+                if (he >= t.len || in_set(CH(&t, he), DASHES)) continue;
+                Py_ssize_t v = he;
+                while (v < t.len && is_space(CH(&t, v))) v++;
+                if (v > he && v + 2 <= t.len && CH(&t, v) == 'o' && CH(&t, v + 1) == 'f' &&
+                    (v + 2 == t.len || !is_word(CH(&t, v + 2))))
+                    continue;
+                PyObject *x = Py_BuildValue("(nnO)", hs, he, kind);
+                if (!x || PyList_Append(titles, x) < 0) { Py_XDECREF(x); goto done; }
+                Py_DECREF(x);
+                continue;
+            }
+            if (dotted && he < t.len && CH(&t, he) == '.') he++;
+            if (caps && !span_isupper(&t, hs, he)) continue;
+            if (nf == cap) {
+                cap = cap ? 2 * cap : 16;
+                Found *g = PyMem_Realloc(f, cap * sizeof(Found));
+                if (!g) { PyErr_NoMemory(); goto done; }
+                f = g;
+            }
+            f[nf].s = hs; f[nf].e = he; f[nf].actor = actor; f[nf].kind = kind; f[nf].order = nf;
+            nf++;
+        }
+    }
+    if (nf > 1) {
+        qsort(f, nf, sizeof(Found), cmp_found_pos);
+        int overlap = 0;
+        for (Py_ssize_t i = 1; i < nf && !overlap; i++) overlap = f[i].s < f[i - 1].e;
+        if (overlap) {   /* _longest_first: the longest first (then the earliest) */
+            for (Py_ssize_t i = 0; i < nf; i++) f[i].order = i;
+            qsort(f, nf, sizeof(Found), cmp_found_long);
+            Py_ssize_t nk = 0;
+            for (Py_ssize_t i = 0; i < nf; i++) {
+                int clash = 0;
+                for (Py_ssize_t j = 0; j < nk && !clash; j++) clash = f[j].s < f[i].e && f[i].s < f[j].e;
+                if (!clash) f[nk++] = f[i];
+            }
+            nf = nk;
+            qsort(f, nf, sizeof(Found), cmp_found_pos);
+        }
+    }
+    PyObject *found = PyList_New(nf);
+    if (!found) goto done;
+    for (Py_ssize_t i = 0; i < nf; i++) {
+        PyObject *x = Py_BuildValue("(nnlOO)", f[i].s, f[i].e, f[i].actor, f[i].kind, Py_False);
+        if (!x) { Py_DECREF(found); goto done; }
+        PyList_SET_ITEM(found, i, x);
+    }
+    res = Py_BuildValue("(NO)", found, titles);
+done:
+    PyMem_Free(f);
+    Py_DECREF(titles);
+    return res;
+}
+
 static PyObject *auto_n_states(Automaton *a, void *closure) { return PyLong_FromLong(a->n_states); }
 static PyObject *auto_dense(Automaton *a, void *closure) { return PyBool_FromLong(a->delta != NULL); }
 
@@ -771,6 +918,8 @@ static PyMethodDef auto_methods[] = {
     {"scan", (PyCFunction)auto_scan_py, METH_VARARGS,
      "scan(text, norm=None, index=None) -> sorted resolved hits (start, end, entry, priority)"},
     {"raw", (PyCFunction)auto_raw_py, METH_VARARGS, "raw(text) -> every key occurrence (start, end, entry)"},
+    {"mentions", (PyCFunction)auto_mentions_py, METH_VARARGS,
+     "mentions(text, patterns) -> (mentions, titles): actors.ActorMatcher._scan (raw automata)"},
     {NULL}
 };
 

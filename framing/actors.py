@@ -626,8 +626,11 @@ class _Article:
         self.quotes = quotes
         self.q_starts = [q.start for q in quotes]
         self._norm = norm
-        found, titles = matcher._scan(text, norm)
-        mentions = [(s, e, a, k, False) for s, e, a, k in found]
+        if _C is not None and isinstance(matcher.automaton, _C.Automaton):
+            mentions, titles = matcher.automaton.mentions(text, matcher.patterns)
+        else:
+            found, titles = matcher._scan(text, norm)
+            mentions = [(s, e, a, k, False) for s, e, a, k in found]
         if titles:
             mentions = self._add_title_anaphors(mentions, titles)
         self.mentions = mentions
