@@ -1602,23 +1602,50 @@ static PyObject *set_fold(PyObject *self, PyObject *func) {
 #define CLAUSE_WINDOW_C 8   /* actors.CLAUSE_WINDOW */
 
 /* word lists of actors.py, as bits (set_attr_words gives them in this order) */
-enum {
-    W_PERSON_PRON = 1 << 0, W_GROUP_PRON = 1 << 1, W_OBJECT_PRON = 1 << 2, W_POSS_PRON = 1 << 3,
-    W_FIRST_PRON = 1 << 4, W_DETS = 1 << 5, W_ARTICLES = 1 << 6, W_COPULAS = 1 << 7, W_AUX = 1 << 8,
-    W_LINK_ADV = 1 << 9, W_CALL = 1 << 10, W_AS_VERBS = 1 << 11, W_MEMBER = 1 << 12,
-    W_PERSON_NOUN = 1 << 13, W_TITLE = 1 << 14, W_CLAUSE_STOP = 1 << 15, W_RELATIVE = 1 << 16,
-    W_PRED = 1 << 17, W_ONLY = 1 << 18, W_OF_AS = 1 << 19, W_AS = 1 << 20, W_WHICH_THAT = 1 << 21,
-    W_N_SETS = 22,
-    /* filled in C: the words of the case-sensitive regexes written out below */
-    W_BREAK = 1 << 22, W_BREAK_COMMA = 1 << 23, W_PRON_RE = 1 << 24, W_PRON_RE_CAP = 1 << 25,
-    W_POSS_RE_CAP = 1 << 26, W_PAIR1 = 1 << 27,
-    W_LOWER = 1u << 30, W_CAPITALIZED = 1u << 31   /* the case of the word itself (cased_flags) */
-};
+#define WB(n) ((uint64_t)1 << (n))
+#define W_PERSON_PRON WB(0)
+#define W_GROUP_PRON WB(1)
+#define W_OBJECT_PRON WB(2)
+#define W_POSS_PRON WB(3)
+#define W_FIRST_PRON WB(4)
+#define W_DETS WB(5)
+#define W_ARTICLES WB(6)
+#define W_COPULAS WB(7)
+#define W_AUX WB(8)
+#define W_LINK_ADV WB(9)
+#define W_CALL WB(10)
+#define W_AS_VERBS WB(11)
+#define W_MEMBER WB(12)
+#define W_PERSON_NOUN WB(13)
+#define W_TITLE WB(14)
+#define W_CLAUSE_STOP WB(15)
+#define W_RELATIVE WB(16)
+#define W_PRED WB(17)
+#define W_ONLY WB(18)
+#define W_OF_AS WB(19)
+#define W_AS WB(20)
+#define W_WHICH_THAT WB(21)
+#define W_NON_NAME_CAPS WB(22)
+#define W_NAME_TRAILERS WB(23)
+#define W_ARTICLE_CAPS WB(24)
+#define W_ORG WB(25)
+#define W_N_SETS 26
+/* filled in C: the words of the case-sensitive regexes written out below */
+#define W_BREAK WB(26)
+#define W_BREAK_COMMA WB(27)
+#define W_PRON_RE WB(28)
+#define W_PRON_RE_CAP WB(29)
+#define W_POSS_RE_CAP WB(30)
+#define W_PAIR1 WB(31)
+/* the case of the word itself (cased_flags) */
+#define W_LOWER WB(40)
+#define W_CAPITALIZED WB(41)
 #define W_PRONOUNS (W_PERSON_PRON | W_GROUP_PRON)
 
 #define WT_SIZE 4096
 #define WT_LEN 32
-static struct { char w[WT_LEN]; uint32_t flags; } wtab[WT_SIZE];
+typedef uint64_t wflags_t;
+static struct { char w[WT_LEN]; wflags_t flags; } wtab[WT_SIZE];
 static int attr_ready = 0;
 
 static uint32_t wt_hash(const char *w, Py_ssize_t n) {
@@ -1627,7 +1654,7 @@ static uint32_t wt_hash(const char *w, Py_ssize_t n) {
     return h;
 }
 
-static int wt_add(const char *w, Py_ssize_t n, uint32_t flag) {
+static int wt_add(const char *w, Py_ssize_t n, wflags_t flag) {
     if (n <= 0 || n >= WT_LEN) return 0;  /* no token of the rules is that long */
     uint32_t i = wt_hash(w, n) & (WT_SIZE - 1);
     for (int probes = 0; probes < WT_SIZE; probes++, i = (i + 1) & (WT_SIZE - 1)) {
@@ -1638,7 +1665,7 @@ static int wt_add(const char *w, Py_ssize_t n, uint32_t flag) {
     return -1;
 }
 
-static uint32_t wt_get(const char *w, Py_ssize_t n) {
+static wflags_t wt_get(const char *w, Py_ssize_t n) {
     if (n <= 0 || n >= WT_LEN) return 0;
     uint32_t i = wt_hash(w, n) & (WT_SIZE - 1);
     while (wtab[i].w[0]) {
@@ -1649,7 +1676,7 @@ static uint32_t wt_get(const char *w, Py_ssize_t n) {
 }
 
 /* flags of text[s:e].lower() (str.lower: only U+212A KELVIN SIGN lower-cases into ASCII) */
-static uint32_t word_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
+static wflags_t word_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
     char buf[WT_LEN];
     if (e - s <= 0 || e - s >= WT_LEN) return 0;
     for (Py_ssize_t i = s; i < e; i++) {
@@ -1663,11 +1690,11 @@ static uint32_t word_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
 }
 
 /* word_flags plus W_LOWER (all lower-case ASCII) or W_CAPITALIZED (one ASCII capital, then lower case) */
-static uint32_t cased_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
-    uint32_t f = word_flags(t, s, e);
+static wflags_t cased_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
+    wflags_t f = word_flags(t, s, e);
     if (!f) return 0;
     Py_UCS4 c = CH(t, s);
-    uint32_t kind = (c >= 'a' && c <= 'z') ? W_LOWER : (c >= 'A' && c <= 'Z') ? W_CAPITALIZED : 0;
+    wflags_t kind = (c >= 'a' && c <= 'z') ? W_LOWER : (c >= 'A' && c <= 'Z') ? W_CAPITALIZED : 0;
     for (Py_ssize_t i = s + 1; kind && i < e; i++) {
         c = CH(t, i);
         if (!(c >= 'a' && c <= 'z')) kind = 0;
@@ -1688,7 +1715,7 @@ static const Py_UCS4 HYPHENS[] = {'-', 0x2010, 0x2011, 0};
 static const Py_UCS4 APOSTROPHES[] = {'\'', 0x2019, 0};
 
 typedef struct { Py_ssize_t s, e; int actor, kind, anaphor; } Mention;
-typedef struct { Py_ssize_t s, e; uint32_t flags; Py_UCS4 c0; } Tok;
+typedef struct { Py_ssize_t s, e; wflags_t flags; Py_UCS4 c0; } Tok;
 typedef struct { Tok *v; Py_ssize_t n, cap; } TokVec;
 typedef struct { Py_ssize_t s, e; } Span;
 
@@ -1882,25 +1909,23 @@ static Py_ssize_t dateline_end(Art *A, Py_ssize_t k) {
     return A->dateline[k];
 }
 
-/* name_runs(k) -> spans (Python's cache computes them) */
+/* name_runs(k) -> spans (computed once per sentence) */
+static int name_runs_core(const View *t, Py_ssize_t a, Py_ssize_t b, const Mention *ms, Py_ssize_t lo,
+                          Py_ssize_t hi, TokVec *T, Vec *out);
+static Py_ssize_t m_lo(Art *A, Py_ssize_t a);
 static Py_ssize_t name_runs(Art *A, Py_ssize_t k, Span **out) {
     if (!A->names[k]) {
-        PyObject *kk = PyLong_FromSsize_t(k);
-        PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_name_runs, kk) : NULL;
-        Py_XDECREF(kk);
-        if (!r || !PyList_Check(r)) { Py_XDECREF(r); A->err = 1; *out = NULL; return 0; }
-        Py_ssize_t n = PyList_GET_SIZE(r);
-        Span *v = (Span *)PyMem_Malloc((n + 1) * sizeof(Span));
-        if (!v) { Py_DECREF(r); A->err = 1; *out = NULL; return 0; }
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *x = PyList_GET_ITEM(r, i);
-            v[i].s = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
-            v[i].e = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
-        }
-        Py_DECREF(r);
-        if (PyErr_Occurred()) { PyMem_Free(v); A->err = 1; *out = NULL; return 0; }
-        A->names[k] = v;
-        A->n_names[k] = n;
+        Py_ssize_t a = A->sa[k], b = A->sb[k];
+        Vec v = {0};
+        TokVec T = {0};
+        int r = name_runs_core(&A->t, a, b, A->m, m_lo(A, a), m_lo(A, b), &T, &v);
+        PyMem_Free(T.v);
+        Span *sp = r < 0 ? NULL : (Span *)PyMem_Malloc((v.n / 2 + 1) * sizeof(Span));
+        if (!sp) { vec_free(&v); if (r >= 0) PyErr_NoMemory(); A->err = 1; *out = NULL; return 0; }
+        for (Py_ssize_t i = 0; i < v.n / 2; i++) { sp[i].s = v.v[2 * i]; sp[i].e = v.v[2 * i + 1]; }
+        A->names[k] = sp;
+        A->n_names[k] = v.n / 2;
+        vec_free(&v);
     }
     *out = A->names[k];
     return A->n_names[k];
@@ -1929,7 +1954,7 @@ static const char *PRONOUN_CAPS[] = {"he", "she", "they", NULL};
 static const char *POSS_PRON_WORDS[] = {"his", "her", "its", "their", NULL};
 enum { WS_PRONOUN, WS_POSS_PRON };
 
-static int word_is(uint32_t f, int which) {
+static int word_is(wflags_t f, int which) {
     if (which == WS_PRONOUN)
         return ((f & W_PRON_RE) && (f & W_LOWER)) || ((f & W_PRON_RE_CAP) && (f & W_CAPITALIZED));
     return (f & W_POSS_RE_CAP) && (f & (W_LOWER | W_CAPITALIZED));
@@ -1978,7 +2003,7 @@ static int comma_break(const View *t, Py_ssize_t p, Py_ssize_t b) {  /* p is at 
     if (q == p + 1 || q >= b) return 0;
     Py_ssize_t r = word_run(t, q, b);
     if (r > q) {
-        uint32_t f = cased_flags(t, q, r);
+        wflags_t f = cased_flags(t, q, r);
         if ((f & W_BREAK_COMMA) && (f & W_LOWER)) return 1;
     }
     Py_ssize_t z = q;   /* [a-z]+ing\b */
@@ -1997,7 +2022,7 @@ static int next_break(const View *t, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *s, 
         if (c == ',' && comma_break(t, p, b)) { *s = p; *e = p + 1; return 1; }
         if (is_word(c) && at_boundary_start(t, p)) {
             Py_ssize_t r = word_run(t, p, b);
-            uint32_t f = cased_flags(t, p, r);
+            wflags_t f = cased_flags(t, p, r);
             if ((f & W_BREAK) && (f & W_LOWER)) {
                 *s = p; *e = r; *relative = (f & W_RELATIVE) != 0;
                 return 1;
@@ -2046,6 +2071,80 @@ static Py_ssize_t match_pos(Art *A, PyObject *m, PyObject *meth, int group) {
     return v;
 }
 
+/* -- names of people who are not declared actors ------------------------------------- */
+static inline int is_cap(Py_UCS4 c) {   /* [A-ZÀ-ÖØ-Þ] */
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE);
+}
+static inline int is_name_char(Py_UCS4 c) { return is_word(c) || c == 0x2019 || c == '\'' || c == '.' || c == '-'; }
+
+static const char *NAME_CONNECTOR_WORDS[] = {"de", "del", "la", "las", "los", "da", "di", "do", "dos", "van", "von",
+                                             "bin", "al", "le", "du", "y", NULL};
+
+/* _CAP_RUN = (?<![\w’'])[CAP][\w’'.-]*(?:\s+(?:(?:de|del|...|y)\s+)*[CAP][\w’'.-]*)+
+ * the next match in [p, b): its start, end in *e; or -1 */
+static Py_ssize_t cap_run_next(const View *t, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *e) {
+    for (; p < b; p++) {
+        if (!is_cap(CH(t, p))) continue;
+        if (p > 0) {
+            Py_UCS4 prev = CH(t, p - 1);
+            if (is_word(prev) || prev == 0x2019 || prev == '\'') continue;
+        }
+        Py_ssize_t end = p + 1;
+        while (end < b && is_name_char(CH(t, end))) end++;
+        int groups = 0;
+        for (;;) {   /* (?:\s+ (?:connector \s+)* [CAP][\w’'.-]*) */
+            Py_ssize_t q = skip_spaces(t, end, b);
+            if (q == end) break;
+            for (;;) {   /* connectors: a listed word, then white space */
+                Py_ssize_t r = q;
+                while (r < b && CH(t, r) >= 'a' && CH(t, r) <= 'z') r++;
+                if (r == q || r >= b || !is_space(CH(t, r))) break;
+                int conn = 0;
+                for (const char **w = NAME_CONNECTOR_WORDS; *w && !conn; w++) conn = eq_ascii(t, q, r, *w);
+                if (!conn) break;
+                q = skip_spaces(t, r, b);
+            }
+            if (q >= b || !is_cap(CH(t, q))) break;
+            end = q + 1;
+            while (end < b && is_name_char(CH(t, end))) end++;
+            groups++;
+        }
+        if (groups) { *e = end; return p; }
+    }
+    return -1;
+}
+
+/* _Article.name_runs: runs of capitalised words in [a, b) that look like a person's name
+ * and overlap none of the mentions ms[lo:hi] (those with start < b and end <= b count) */
+static int name_runs_core(const View *t, Py_ssize_t a, Py_ssize_t b, const Mention *ms, Py_ssize_t lo,
+                          Py_ssize_t hi, TokVec *T, Vec *out) {
+    Py_ssize_t p = a, e;
+    Py_ssize_t s;
+    while ((s = cap_run_next(t, p, b, &e)) >= 0) {
+        p = e;
+        Py_ssize_t n = 0, first = 0, q = s;
+        Tok x;
+        T->n = 0;
+        while (tok_next(t, &q, e, &x))
+            if (tok_push(T, x) < 0) return -1;
+        const Tok *v = T->v;
+        n = T->n;
+        while (first < n && (v[first].flags & W_NON_NAME_CAPS)) first++;
+        while (n > first && (v[n - 1].flags & W_NAME_TRAILERS)) n--;
+        if (n - first < 2 || (v[first].flags & W_ARTICLE_CAPS)) continue;
+        int org = 0;
+        for (Py_ssize_t i = first; i < n && !org; i++) org = (v[i].flags & W_ORG) != 0;
+        if (org) continue;
+        Py_ssize_t rs = v[first].s, re_ = v[n - 1].e;
+        int clash = 0;
+        for (Py_ssize_t i = lo; i < hi && !clash; i++)
+            if (ms[i].s < b && ms[i].e <= b) clash = ms[i].s < re_ && rs < ms[i].e;
+        if (clash) continue;
+        if (vec_push(out, rs) < 0 || vec_push(out, re_) < 0) return -1;
+    }
+    return 0;
+}
+
 /* -- pronouns ----------------------------------------------------------------------- */
 static Py_ssize_t clause_start(Art *A, Py_ssize_t a, Py_ssize_t pos) {
     Py_ssize_t start = a, s, e;
@@ -2058,7 +2157,7 @@ static Py_ssize_t clause_start(Art *A, Py_ssize_t a, Py_ssize_t pos) {
 static inline int kind_ok(int kind, int person) { return person ? kind == 1 : kind == 2; }
 
 /* resolve_pronoun: the actor, or -1 (None, or a name that is no actor) */
-static int resolve_pronoun(Art *A, Py_ssize_t pos, uint32_t wflags, Py_ssize_t own) {
+static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t own) {
     int person = (wflags & W_PERSON_PRON) != 0;
     Py_ssize_t k = sentence_of(A, pos);
     Py_ssize_t sa = dateline_end(A, k);
@@ -2274,7 +2373,7 @@ static Res apposition_before(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a,
 }
 
 /* the first word of text[a:b] (_lower_words(...)[:1]) has flag f */
-static int first_word_has(Art *A, Py_ssize_t a, Py_ssize_t b, uint32_t f) {
+static int first_word_has(Art *A, Py_ssize_t a, Py_ssize_t b, wflags_t f) {
     if (b > A->t.len) b = A->t.len;
     while (a < b && !isalnum_(CH(&A->t, a))) a++;
     if (a >= b) return 0;
@@ -2421,7 +2520,7 @@ static Res predicate(Art *A, TokVec *T, TokVec *T2, Py_ssize_t hs, Py_ssize_t he
     if (k >= 0 && (v[k].flags & W_ARTICLES)) k--;
     while (k >= 0 && (v[k].flags & W_ONLY)) k--;
     if (k < 0) return NO_RES;
-    uint32_t f = v[k].flags;
+    wflags_t f = v[k].flags;
     if (f & W_COPULAS) return subject(A, T, skip_aux(T, k - 1), q, 1);
     if (f & W_AS) {
         k--;
@@ -2755,6 +2854,52 @@ done:
     return out;
 }
 
+/* name_runs(text, a, b, mentions) -> [(start, end, name)]: _Article.name_runs of the
+ * sentence [a, b) whose mentions (tuples starting (start, end)) are given */
+static PyObject *name_runs_py(PyObject *self, PyObject *args) {
+    PyObject *text, *mentions;
+    Py_ssize_t a, b;
+    if (!PyArg_ParseTuple(args, "UnnO!:name_runs", &text, &a, &b, &PyList_Type, &mentions)) return NULL;
+    if (!attr_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "framing._speedups: set_attr_words was not called");
+        return NULL;
+    }
+    View t;
+    if (view_of(text, &t) < 0) return NULL;
+    if (a < 0) a = 0;
+    if (b > t.len) b = t.len;
+    Py_ssize_t nm = PyList_GET_SIZE(mentions);
+    Mention *ms = PyMem_Malloc((nm + 1) * sizeof(Mention));
+    if (!ms) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < nm; i++) {
+        PyObject *x = PyList_GET_ITEM(mentions, i);
+        if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) < 2) {
+            PyMem_Free(ms);
+            PyErr_SetString(PyExc_TypeError, "name_runs: mentions must be tuples (start, end, ...)");
+            return NULL;
+        }
+        ms[i].s = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 0));
+        ms[i].e = PyLong_AsSsize_t(PyTuple_GET_ITEM(x, 1));
+    }
+    if (PyErr_Occurred()) { PyMem_Free(ms); return NULL; }
+    Vec v = {0};
+    TokVec T = {0};
+    PyObject *res = NULL;
+    if (a < b && name_runs_core(&t, a, b, ms, 0, nm, &T, &v) < 0) goto done;
+    res = PyList_New(v.n / 2);
+    for (Py_ssize_t i = 0; res && i < v.n / 2; i++) {
+        PyObject *name = PyUnicode_Substring(text, v.v[2 * i], v.v[2 * i + 1]);
+        PyObject *x = name ? Py_BuildValue("(LLN)", (long long)v.v[2 * i], (long long)v.v[2 * i + 1], name) : NULL;
+        if (!x) { Py_CLEAR(res); break; }
+        PyList_SET_ITEM(res, i, x);
+    }
+done:
+    PyMem_Free(ms);
+    PyMem_Free(T.v);
+    vec_free(&v);
+    return res;
+}
+
 /* set_attr_words(sets, speech_words, patterns): the word lists (in the order of the W_ bits),
  * the one-word speech verbs of _SPEECH, and the patterns (in the order of P_) */
 static const char **speech_store = NULL;
@@ -2774,14 +2919,14 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
         while ((w = PyIter_Next(it))) {
             Py_ssize_t n;
             const char *s = PyUnicode_Check(w) ? PyUnicode_AsUTF8AndSize(w, &n) : NULL;
-            int bad = !s || wt_add(s, n, 1u << i) < 0;
+            int bad = !s || wt_add(s, n, WB(i)) < 0;
             Py_DECREF(w);
             if (bad) { Py_DECREF(it); if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "words must be str"); return NULL; }
         }
         Py_DECREF(it);
         if (PyErr_Occurred()) return NULL;
     }
-    const struct { const char **words; uint32_t flag; } own[] = {
+    const struct { const char **words; wflags_t flag; } own[] = {
         {BREAK_WORDS, W_BREAK}, {BREAK_COMMA_WORDS, W_BREAK_COMMA}, {PRONOUN_WORDS, W_PRON_RE},
         {PRONOUN_CAPS, W_PRON_RE_CAP}, {POSS_PRON_WORDS, W_POSS_RE_CAP}, {SPEECH_PAIRS, W_PAIR1}, {NULL, 0}};
     for (int i = 0; own[i].words; i++)
@@ -2819,6 +2964,7 @@ static PyMethodDef module_methods[] = {
     {"match_batch", match_batch, METH_VARARGS, "match_batch(automaton, texts, mapped, classify)"},
     {"set_attr_words", set_attr_words, METH_VARARGS,
      "set_attr_words(word_lists, speech_words, patterns): configure targets() (actors.py does)"},
+    {"name_runs", name_runs_py, METH_VARARGS, "name_runs(text, a, b, mentions) (actors._Article.name_runs)"},
     {"targets", targets_py, METH_O, "targets(article) -> [(actor or None, rule)] (actors._Article.target)"},
     {NULL}
 };

@@ -328,7 +328,8 @@ def _configure_c() -> None:
     sets = [_PERSON_PRON, _GROUP_PRON, _OBJECT_PRON, _POSS_PRON, _FIRST_PRON, _DETS, _ARTICLES,
             _COPULAS, _AUX, _LINK_ADVERBS, _CALL_VERBS, _AS_VERBS, _MEMBER_NOUNS, _PERSON_NOUNS,
             _TITLE_WORDS, _CLAUSE_STOP, _RELATIVES, _PRED_WORDS, _set("only just merely but nothing"),
-            _set("of as"), _set("as"), _set("which that")]
+            _set("of as"), _set("as"), _set("which that"), _NON_NAME_CAPS, _NAME_TRAILERS, _ARTICLE_CAPS,
+            _ORG_WORDS]
     verbs = _SPEECH.split("|")
     # The C clause-break scanner knows these multi-word verbs by heart.
     assert sorted(v for v in verbs if "\\s+" in v) == [r"fired\s+back", r"hit\s+back", r"shot\s+back"]
@@ -783,6 +784,14 @@ class _Article:
         """Runs of capitalised words in sentence ``k`` that look like a person's name."""
         if k in self._names:
             return self._names[k]
+        if _C is not None:
+            a, b = self.sents[k]
+            runs = self._names[k] = _C.name_runs(self.text, a, b, self.mentions_in(a, b))
+            return runs
+        return self._name_runs_py(k)
+
+    def _name_runs_py(self, k: int) -> list[tuple[int, int, str]]:
+        """:meth:`name_runs` in Python (the reference of ``framing._speedups.name_runs``)."""
         a, b = self.sents[k]
         runs = []
         mentions = None
