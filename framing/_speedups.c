@@ -764,6 +764,73 @@ error:
     return NULL;
 }
 
+/* Every key occurrence on the padded layer of t, as (position, pattern) pairs in
+ * position order (what Automaton.raw reports).  Characters below U+0100 go through
+ * a table of their symbols; the others through sym_at. */
+static inline int emit_raw(Automaton *a, int32_t s, Py_ssize_t p, Vec *out) {
+    for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st])
+        if (vec_push(out, p) < 0 || vec_push(out, a->out[st]) < 0) return -1;
+    return 0;
+}
+
+static inline int32_t raw_sym(Automaton *a, const View *t, const int32_t *tab, Py_ssize_t p) {
+    if (p == 0 || p > t->len) return SYM_SPACE;
+    Py_UCS4 ch = CH(t, p - 1);
+    if (ch < 256) return tab[ch];
+    int32_t c = sym_at(a, t, p);
+    return c == -1 ? SYM_SPACE : c;   /* -2: error */
+}
+
+#define RAW_STREAMS 4
+static int raw_scan(Automaton *a, const View *t, Vec *out) {
+    int32_t tab[256];
+    for (int c = 0; c < 256; c++) {
+        Py_UCS4 f = fold_char((Py_UCS4)c);
+        if (f == 0) return -1;
+        tab[c] = f == FOLD_INVISIBLE ? SYM_SPACE : sym_of(a, f);
+    }
+    Vec part[RAW_STREAMS] = {{0}};
+    Py_ssize_t total = t->len + 2;  /* padded positions 0 .. len + 1 */
+    int ns = (a->delta && total >= 16 * (Py_ssize_t)a->max_len + 256) ? RAW_STREAMS : 1;
+    Py_ssize_t pos[RAW_STREAMS], stop[RAW_STREAMS], from[RAW_STREAMS];
+    int32_t state[RAW_STREAMS];
+    for (int k = 0; k < ns; k++) {
+        from[k] = total * k / ns;
+        stop[k] = total * (k + 1) / ns;
+        pos[k] = k == 0 ? 0 : from[k] - a->max_len;
+        state[k] = 0;
+    }
+    Py_ssize_t m = stop[0] - pos[0];   /* the steps every stream takes */
+    for (int k = 1; k < ns; k++) if (stop[k] - pos[k] < m) m = stop[k] - pos[k];
+    for (Py_ssize_t i = 0; i < m; i++) {
+        for (int k = 0; k < ns; k++) {
+            Py_ssize_t p = pos[k]++;
+            int32_t c = raw_sym(a, t, tab, p);
+            if (c == -2) goto error;
+            uint32_t cell = auto_step(a, state[k], c);
+            state[k] = (int32_t)(cell & ~STATE_OUT);
+            if ((cell & STATE_OUT) && p >= from[k] && emit_raw(a, state[k], p, &part[k]) < 0) goto error;
+        }
+    }
+    for (int k = 0; k < ns; k++) {   /* the rest of each stream */
+        for (; pos[k] < stop[k]; pos[k]++) {
+            Py_ssize_t p = pos[k];
+            int32_t c = raw_sym(a, t, tab, p);
+            if (c == -2) goto error;
+            uint32_t cell = auto_step(a, state[k], c);
+            state[k] = (int32_t)(cell & ~STATE_OUT);
+            if ((cell & STATE_OUT) && p >= from[k] && emit_raw(a, state[k], p, &part[k]) < 0) goto error;
+        }
+        for (Py_ssize_t j = 0; j < part[k].n; j++)
+            if (vec_push(out, part[k].v[j]) < 0) goto error;
+        vec_free(&part[k]);
+    }
+    return 0;
+error:
+    for (int k = 0; k < RAW_STREAMS; k++) vec_free(&part[k]);
+    return -1;
+}
+
 /* _GAP_BAD.search(text[s:e]): [,;:!?()\[\]"“”«»]|(?<!\b[A-Z])\.\s  (the slice is the whole string) */
 static int gap_bad(const View *t, Py_ssize_t s, Py_ssize_t e) {
     static const Py_UCS4 BAD[] = {',', ';', ':', '!', '?', '(', ')', '[', ']', '"', 0x201c, 0x201d, 0x00ab,
@@ -817,17 +884,13 @@ static PyObject *auto_mentions_py(Automaton *a, PyObject *args) {
     Found *f = NULL;
     Py_ssize_t nf = 0, cap = 0;
     PyObject *titles = PyList_New(0), *res = NULL;
+    Vec raw = {0};
     if (!titles) return NULL;
-    int32_t s = (int32_t)(auto_step(a, 0, SYM_SPACE) & ~STATE_OUT);
-    for (Py_ssize_t p = 1; p <= t.len + 1; p++) {
-        int32_t c = sym_at(a, &t, p);
-        if (c == -2) goto done;
-        if (c == -1) c = SYM_SPACE;
-        uint32_t cell = auto_step(a, s, c);
-        s = (int32_t)(cell & ~STATE_OUT);
-        if (!(cell & STATE_OUT)) continue;
-        for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st]) {
-            int32_t pi = a->out[st];
+    if (raw_scan(a, &t, &raw) < 0) goto done;
+    for (Py_ssize_t r = 0; r < raw.n; r += 2) {
+        {
+            int32_t pi = (int32_t)raw.v[r + 1];
+            Py_ssize_t p = raw.v[r];
             Py_ssize_t hs = p - a->pat_len[pi] + 1, he = p - 1;
             Py_ssize_t idx = a->pat_entry[pi];
             if (idx < 0 || idx >= PyList_GET_SIZE(patterns)) {
@@ -907,6 +970,7 @@ static PyObject *auto_mentions_py(Automaton *a, PyObject *args) {
     res = Py_BuildValue("(NO)", found, titles);
 done:
     PyMem_Free(f);
+    vec_free(&raw);
     Py_DECREF(titles);
     return res;
 }
