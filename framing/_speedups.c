@@ -2194,7 +2194,7 @@ static int name_runs_core(const View *t, Py_ssize_t a, Py_ssize_t b, const Menti
         const Tok *v = T->v;
         n = T->n;
         while (first < n && (v[first].flags & W_NON_NAME_CAPS)) first++;
-        while (n > first && (v[n - 1].flags & W_NAME_TRAILERS)) n--;
+        while (n > first && (!isalnum_(v[n - 1].c0) || (v[n - 1].flags & W_NAME_TRAILERS))) n--;
         if (n - first < 2 || (v[first].flags & W_ARTICLE_CAPS)) continue;
         int org = 0;
         for (Py_ssize_t i = first; i < n && !org; i++) org = (v[i].flags & W_ORG) != 0;

@@ -102,6 +102,7 @@ on purpose.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from .text import _C, classify_quote, normalize, normalize_term
@@ -621,11 +622,8 @@ class _Article:
         self.m = matcher
         self.text = text
         self.hits = hits
-        self.hit_starts = [h[0] for h in hits]
         self.sents = list(sentences) or [(0, len(text))]
-        self.s_starts = [s for s, _ in self.sents]
         self.quotes = quotes
-        self.q_starts = [q.start for q in quotes]
         self._norm = norm
         if _C is not None and isinstance(matcher.automaton, _C.Automaton):
             mentions, titles = matcher.automaton.mentions(text, matcher.patterns)
@@ -635,11 +633,27 @@ class _Article:
         if titles:
             mentions = self._add_title_anaphors(mentions, titles)
         self.mentions = mentions
-        self.m_starts = [x[0] for x in mentions]
         self._names: dict[int, list] = {}
         self._speakers: dict[int, tuple] = {}
         self._datelines: dict[int, int] = {}
         self._speech: dict[int, bool] = {}
+
+    # Start offsets for bisection, built on first use (the C rules read the lists themselves).
+    @functools.cached_property
+    def hit_starts(self) -> list[int]:
+        return [h[0] for h in self.hits]
+
+    @functools.cached_property
+    def s_starts(self) -> list[int]:
+        return [s for s, _ in self.sents]
+
+    @functools.cached_property
+    def q_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @functools.cached_property
+    def m_starts(self) -> list[int]:
+        return [x[0] for x in self.mentions]
 
     def layer(self, a: int, b: int) -> str:
         """``normalize(text)[a:b]`` (the layer is computed character by character)."""
@@ -799,7 +813,8 @@ class _Article:
             cur = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(self.text, *mt.span())]
             while cur and cur[0][2].lower().strip("’'") in _NON_NAME_CAPS:
                 cur.pop(0)
-            while cur and cur[-1][2].lower().strip("’'") in _NAME_TRAILERS:
+            # not a trailing connector or lower-case word, nor the sentence's full stop
+            while cur and (not _is_word(cur[-1][2]) or cur[-1][2].lower().strip("’'") in _NAME_TRAILERS):
                 cur.pop()
             if (
                 len(cur) >= 2

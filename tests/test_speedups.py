@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import framing
+import framing.actors as factors
 import framing.match as fmatch
 import framing.text as ftext
 from framing import Entry, Lexicon
@@ -154,6 +155,7 @@ def test_find_matches_identical(lexicons, monkeypatch):
             with monkeypatch.context() as m:
                 m.setattr(fmatch, "_C", None)
                 m.setattr(ftext, "_C", None)
+                m.setattr(factors, "_C", None)
                 py_lex = Lexicon(lex.entries, lex.categories.values(), actors=lex.actors, name=lex.name)
                 assert not py_lex.compiled.native
                 py_out = framing.find_matches(arts, py_lex, attribute=attribute)
@@ -250,3 +252,122 @@ def test_review_regressions():
     with pytest.raises(ValueError):
         C.Automaton([(" coup ", (0, False, 3, 60, False, False))], b"\0", None)
     assert not C.Automaton([(" coup ", (0, False, 3, 6, False, False))], b"\0", None, dense=False).dense
+
+
+# -- actor attribution -------------------------------------------------------------
+# Pieces for the attribution rules: aliases, titles, names of people who are not
+# actors, pronouns in every case, copulas and labelling verbs, possessives, relative
+# clauses, clause breaks, speech verbs, quotes.
+ACTOR_PIECES = PIECES + [
+    "President Nicolás Maduro", "Nicolas Maduro", "Maduro’s", "Maduro's", "Guaidó’s supporters", "the president",
+    "the president of", "president-elect", "the Venezuelan government", "the government", "the opposition",
+    "the US", "the U.S.", "US", "us", "Washington", "Russia", "China", "the military", "the Lima Group",
+    "Juan Pérez", "Carlos de la Cruz", "Ana y María", "Mr. Smith", "The New York Times", "Monday", "El Nacional",
+    "He ", "he ", "HE ", "him", "his ", "His ", "her ", "Her ", "its ", "their ", "They ", "them", "it ", "I ",
+    "me", "my ", "we ", "is", "was", "has been", "is a", "was branded a", "called", "calls him a", "as",
+    "described as", "seen as", "which it calls", "who", "whom", "whose", "which", "that", ", which", ", who",
+    ", and", ", while", ", saying", " - ", "—", "–", ";", ":", "(", ")", "led by", "backed by", "loyal to",
+    "supporters of", "against", "according to", "denounced the", "for the", "to the", "dictator", "dictatorship",
+    "usurper", "illegitimate", "puppet", "democratically elected", "self-proclaimed", "interim president",
+    "US-backed", "opposition-led", "shot back", "hit back", "tweeted", "wrote", "CARACAS (Reuters) - ",
+    "CARACAS, Venezuela — ", "\u212a", "İ", "ſ", "_", "é", "ﬁ",
+]
+actor_text = st.lists(st.sampled_from(ACTOR_PIECES), min_size=20, max_size=80).map(lambda p: " ".join(p))
+
+
+@pytest.fixture(scope="module")
+def actor_matchers():
+    lex = framing.load_lexicon()
+    saved = factors._C
+    factors._C = None
+    try:
+        py = factors.compile_actors(lex)   # pyahocorasick automaton, Python _scan
+    finally:
+        factors._C = saved
+    return lex.compiled.actors, py
+
+
+@settings(max_examples=400, deadline=None)
+@given(actor_text)
+def test_mentions_and_name_runs_on_random_text(actor_matchers, text):
+    c_matcher, py_matcher = actor_matchers
+    mentions, titles = c_matcher.automaton.mentions(text, c_matcher.patterns)
+    found, py_titles = py_matcher._scan(text)
+    assert [m[:4] for m in mentions] == found and titles == py_titles
+    assert all(m[4] is False for m in mentions)
+    sents = ftext.sentence_spans(text)
+    art = factors._Article(c_matcher, text, [(0, 1, 0, 0)], sents, [])
+    for k in range(len(sents)):
+        assert art.name_runs(k) == art._name_runs_py(k), (k, text)
+
+
+def test_name_runs_examples(actor_matchers):
+    text = "Carlos de la Cruz met Juan Pérez and The New York Times in Caracas. Maduro met Ana y María."
+    art = factors._Article(actor_matchers[0], text, [(0, 1, 0, 0)], ftext.sentence_spans(text), [])
+    assert [r[2] for r in art.name_runs(0)] == ["Carlos de la Cruz", "Juan Pérez"]
+    assert [r[2] for r in art.name_runs(1)] == ["Ana y María"]  # without the full stop
+    assert art.name_runs(1) == art._name_runs_py(1)
+
+
+class _PurePython:
+    """Inside the block every module runs its Python reference."""
+
+    def __enter__(self):
+        self.saved = fmatch._C, ftext._C, factors._C
+        fmatch._C = ftext._C = factors._C = None
+
+    def __exit__(self, *exc):
+        fmatch._C, ftext._C, factors._C = self.saved
+
+
+@pytest.fixture(scope="module")
+def pure_lexicon():
+    lex = framing.load_lexicon()
+    with _PurePython():
+        py_lex = Lexicon(lex.entries, lex.categories.values(), actors=lex.actors, name="py")
+        assert not py_lex.compiled.native and not isinstance(py_lex.compiled.actors.automaton, C.Automaton)
+    return lex, py_lex
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(actor_text, min_size=1, max_size=3))
+def test_attribution_on_random_text(pure_lexicon, texts):
+    """Targets, rules and speakers of the C path (batch, C rules) against pure Python."""
+    lex, py_lex = pure_lexicon
+    arts = pd.DataFrame({"article_id": [f"r{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    c_out = framing.find_matches(arts, lex)
+    with _PurePython():
+        py_out = framing.find_matches(arts, py_lex)
+    pd.testing.assert_frame_equal(c_out, py_out)
+
+
+def test_batch_keeps_sentences_and_quotes():
+    """match_batch(keep=True): every sentence, and the quotations of the paragraphs with hits."""
+    lex = framing.load_lexicon()
+    texts = ARTICLES[:6] + [b"not text", "no hit here", '“Regime,” he said.\n\nThe "regime" fell. Later.']
+    out = C.match_batch(lex.compiled.automaton, texts, ftext.normalize_mapped, fmatch._is_scare_quote, True)
+    assert len(out) == 11
+    import numpy as np
+    rows = np.frombuffer(out[0], dtype="int64")
+    sents, quotes = np.frombuffer(out[7], dtype="int64"), np.frombuffer(out[8], dtype="int64")
+    sent_ends, quote_ends = np.frombuffer(out[9], dtype="int64"), np.frombuffer(out[10], dtype="int64")
+    with_hits = sorted(set(rows.tolist()))
+    assert len(sent_ends) == len(quote_ends) == len(with_hits)
+    s0 = q0 = 0
+    for g, row in enumerate(with_hits):
+        text = texts[row]
+        spans = list(zip(sents[s0:sent_ends[g]:2].tolist(), sents[s0 + 1:sent_ends[g]:2].tolist()))
+        assert spans == ftext._sentence_spans_py(text)
+        starts = np.frombuffer(out[1], dtype="int64")[rows == row].tolist()
+        expect, para_end = [], -1
+        for s in starts:
+            if s >= para_end:
+                ps, para_end = ftext._paragraph_of_py(text, s)
+                expect += ftext._paragraph_quotes_py(text, ps, para_end)
+        got = quotes[q0:quote_ends[g]].tolist()
+        assert [(q.start, q.end, q.closed) for q in expect] == [tuple(got[i:i + 3]) for i in range(0, len(got), 4)]
+        kinds = got[3::4]
+        for q, kind in zip(expect, kinds):   # classified: those holding hits
+            if kind >= 0:
+                assert (kind == 1) == (ftext.classify_quote(text, q).kind == "quoted")
+        s0, q0 = sent_ends[g], quote_ends[g]
