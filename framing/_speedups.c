@@ -1693,14 +1693,22 @@ static PyObject *set_fold(PyObject *self, PyObject *func) {
 #define W_NAME_TRAILERS WB(23)
 #define W_ARTICLE_CAPS WB(24)
 #define W_ORG WB(25)
-#define W_N_SETS 26
+#define W_SPEAKER_NP_STOP WB(26)
+#define W_NAME_CONNECTORS WB(27)
+#define W_AUX_SPEECH WB(28)
+#define W_MEDIUM WB(29)
+#define W_WE_YOU WB(30)
+#define W_THAT WB(31)
+#define W_N_SETS 32
 /* filled in C: the words of the case-sensitive regexes written out below */
-#define W_BREAK WB(26)
-#define W_BREAK_COMMA WB(27)
-#define W_PRON_RE WB(28)
-#define W_PRON_RE_CAP WB(29)
-#define W_POSS_RE_CAP WB(30)
-#define W_PAIR1 WB(31)
+#define W_BREAK WB(32)
+#define W_BREAK_COMMA WB(33)
+#define W_PRON_RE WB(34)
+#define W_PRON_RE_CAP WB(35)
+#define W_POSS_RE_CAP WB(36)
+#define W_PAIR1 WB(37)
+#define W_SPEECH_RE WB(38)
+#define W_SPEECH_PAIR1 WB(39)
 /* the case of the word itself (cased_flags) */
 #define W_LOWER WB(40)
 #define W_CAPITALIZED WB(41)
@@ -1768,7 +1776,8 @@ static wflags_t cased_flags(const View *t, Py_ssize_t s, Py_ssize_t e) {
 
 /* the Python side: patterns, method names */
 enum { P_SPEECH_NEXT, P_APPOSITIVE_GAP, P_POSSESSED_MEMBERS, P_LED_BY, P_PREP_BEFORE, P_JUDGE_BEFORE,
-       P_AGAINST, P_N };
+       P_AGAINST, P_DATELINE, P_AFTER_CUE, P_WEAK_AFTER, P_SUBJECT_CUE, P_NEXT_CUE, P_WORDS_OF,
+       P_BEFORE_ACCORDING, P_POSS_MEDIUM, P_LEAD_ADVERBIAL, P_N };
 static PyObject *attr_pat[P_N];
 static PyObject *s_match, *s_search, *s_fullmatch, *s_start, *s_end, *s_is_speech,
                 *s_speaker_of_quote, *s_dateline_end, *s_name_runs;
@@ -1794,6 +1803,11 @@ typedef struct {
     Py_ssize_t *n_names;
     Mention *m;
     Py_ssize_t *ms;             /* mention starts */
+    signed char *qclosed;
+    PyObject *actor_names;      /* ActorMatcher.names */
+    signed char *sp_state;      /* per quotation: 0 not looked for, 1 being looked for, 2 found */
+    PyObject **sp_name;         /* the speaker (a new reference when found) */
+    int *sp_actor;              /* and its actor, or -1 */
     int err;
 } Art;
 
@@ -1960,15 +1974,19 @@ static void region(Art *A, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *a, Py_s
     }
 }
 
+static Py_ssize_t match_pos(Art *A, PyObject *m, PyObject *meth, int group);
 static Py_ssize_t dateline_end(Art *A, Py_ssize_t k) {
+    /* End of a dateline (CARACAS (Reuters) —) opening sentence k, else its start */
     if (A->dateline[k] < 0) {
-        PyObject *kk = PyLong_FromSsize_t(k);
-        PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_dateline_end, kk) : NULL;
-        Py_XDECREF(kk);
-        Py_ssize_t v = r ? PyLong_AsSsize_t(r) : -1;
-        Py_XDECREF(r);
-        if (v < 0) { A->err = 1; return A->sa[k]; }
-        A->dateline[k] = v;
+        Py_ssize_t a = A->sa[k], b = A->sb[k] < a + 70 ? A->sb[k] : a + 70;
+        PyObject *pa = PyLong_FromSsize_t(a), *pb = PyLong_FromSsize_t(b < a ? a : b), *r = NULL;
+        if (pa && pb) r = PyObject_CallMethodObjArgs(attr_pat[P_DATELINE], s_match, A->text, pa, pb, NULL);
+        Py_XDECREF(pa);
+        Py_XDECREF(pb);
+        if (!r) { A->err = 1; return a; }
+        A->dateline[k] = r == Py_None ? a : match_pos(A, r, s_end, 0);
+        Py_DECREF(r);
+        if (A->err) return a;
     }
     return A->dateline[k];
 }
@@ -2055,6 +2073,7 @@ static const char *BREAK_WORDS[] = {"that", "because", "while", "whereas", "alth
     "before", "since", "until", "unless", "if", "when", "which", "who", "whom", "whose", NULL};
 static const char **SPEECH_WORDS = NULL;   /* the one-word alternatives of actors._SPEECH */
 static const char *SPEECH_PAIRS[] = {"shot", "back", "fired", "back", "hit", "back", "according", "to", NULL};
+static const char *SPEECH_PAIR_FIRSTS[] = {"shot", "fired", "hit", NULL};
 static const Py_UCS4 BREAK_CHARS[] = {';', ':', '(', ')', '[', ']', 0x2014, 0x2013, 0};
 
 static Py_ssize_t skip_spaces(const View *t, Py_ssize_t p, Py_ssize_t b) {
@@ -2220,8 +2239,9 @@ static Py_ssize_t clause_start(Art *A, Py_ssize_t a, Py_ssize_t pos) {
 
 static inline int kind_ok(int kind, int person) { return person ? kind == 1 : kind == 2; }
 
-/* resolve_pronoun: the actor, or -1 (None, or a name that is no actor) */
-static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t own) {
+/* resolve_pronoun: the actor (>= 0), -1 for None, or -2 for the name of a person who is
+ * no declared actor (its span in *name when name is not NULL) */
+static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t own, Span *name) {
     int person = (wflags & W_PERSON_PRON) != 0;
     Py_ssize_t k = sentence_of(A, pos);
     Py_ssize_t sa = dateline_end(A, k);
@@ -2236,6 +2256,7 @@ static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t o
     Py_ssize_t limit = (wflags & W_OBJECT_PRON) ? clause_start(A, sa, pos) : pos;
     Py_ssize_t best = -1;
     int best_actor = -1;
+    Span best_name = {0, 0};
     for (Py_ssize_t i = m_lo(A, sa); i < A->nm && A->m[i].s < limit; i++) {
         Mention *x = &A->m[i];
         if (x->e <= limit && kind_ok(x->kind, person) && outside_quotes(A, x->s, -1) && x->s > best) {
@@ -2249,10 +2270,14 @@ static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t o
         for (Py_ssize_t i = 0; i < n; i++)
             if (sa <= runs[i].s && runs[i].e <= limit && outside_quotes(A, runs[i].s, -1) && runs[i].s > best) {
                 best = runs[i].s;
-                best_actor = -1;
+                best_actor = -2;
+                best_name = runs[i];
             }
     }
-    if (best >= 0) return best_actor;
+    if (best >= 0) {
+        if (best_actor == -2 && name) *name = best_name;
+        return best_actor;
+    }
     for (Py_ssize_t kk = k - 1; kk >= k - 2; kk--) {
         if (kk < 0) break;
         Py_ssize_t a = dateline_end(A, kk), b = A->sb[kk];
@@ -2271,10 +2296,14 @@ static int resolve_pronoun(Art *A, Py_ssize_t pos, wflags_t wflags, Py_ssize_t o
             for (Py_ssize_t i = 0; i < n; i++)
                 if (a <= runs[i].s && outside_quotes(A, runs[i].s, -1) && (best < 0 || runs[i].s < best)) {
                     best = runs[i].s;
-                    best_actor = -1;
+                    best_actor = -2;
+                    best_name = runs[i];
                 }
         }
-        if (best >= 0) return best_actor;
+        if (best >= 0) {
+            if (best_actor == -2 && name) *name = best_name;
+            return best_actor;
+        }
     }
     return -1;
 }
@@ -2326,17 +2355,10 @@ static int np_after(Art *A, Py_ssize_t a, Py_ssize_t b, Span *out) {
     return 1;
 }
 
+static int speaker_of_quote(Art *A, Py_ssize_t q, int depth);
 static int speaker_actor(Art *A, Py_ssize_t q) {   /* speaker_of_quote(q)[1], -1 for None */
-    PyObject *qq = PyLong_FromSsize_t(q);
-    PyObject *r = qq ? PyObject_CallMethodOneArg(A->art, s_speaker_of_quote, qq) : NULL;
-    Py_XDECREF(qq);
-    if (!r) { A->err = 1; return -1; }
-    PyObject *x = PyTuple_Check(r) && PyTuple_GET_SIZE(r) == 2 ? PyTuple_GET_ITEM(r, 1) : NULL;
-    long v = -1;
-    if (x && x != Py_None) v = PyLong_AsLong(x);
-    Py_DECREF(r);
-    if (v == -1 && PyErr_Occurred()) A->err = 1;
-    return (int)v;
+    speaker_of_quote(A, q, 0);
+    return A->err ? -1 : A->sp_actor[q];
 }
 
 /* resolve_np: actor >= 0 with *via (TR_MENTION or TR_PRONOUN), or -1 */
@@ -2366,7 +2388,7 @@ static int resolve_np(Art *A, Py_ssize_t a, Py_ssize_t b, Py_ssize_t own, int pr
         const Tok *x = ends[i];
         if (x->flags & W_PRONOUNS) {
             *via = TR_PRONOUN;
-            return resolve_pronoun(A, x->s, x->flags, own);
+            return resolve_pronoun(A, x->s, x->flags, own, NULL);
         }
         if ((x->flags & W_FIRST_PRON) && own >= 0) {
             *via = TR_PRONOUN;
@@ -2374,6 +2396,334 @@ static int resolve_np(Art *A, Py_ssize_t a, Py_ssize_t b, Py_ssize_t own, int pr
         }
     }
     return -1;
+}
+
+/* -- speakers ------------------------------------------------------------------------- */
+/* _Article._np_speaker: 1 with *name (new reference) and *actor when the noun phrase
+ * [a, b) names a speaker, 0 for None */
+static void set_name(PyObject **name, PyObject *v) { Py_XSETREF(*name, v); }
+
+static PyObject *actor_name(Art *A, int actor) {
+    if (actor < 0 || actor >= PyTuple_GET_SIZE(A->actor_names)) {
+        PyErr_SetString(PyExc_IndexError, "actor index out of range");
+        A->err = 1;
+        return NULL;
+    }
+    return Py_NewRef(PyTuple_GET_ITEM(A->actor_names, actor));
+}
+
+static PyObject *empty_str = NULL;
+
+static int np_speaker(Art *A, Py_ssize_t a, Py_ssize_t b, int prefer_last, PyObject **name, int *actor) {
+    TokVec T = {0};
+    int found = 0;
+    if (tokens(A, a, b, &T) < 0) return 0;
+    Py_ssize_t n = 0;
+    for (Py_ssize_t i = 0; i < T.n; i++) if (!t_quote(&T.v[i])) T.v[n++] = T.v[i];
+    Py_ssize_t lo = 0;
+    while (n > lo && !t_word(&T.v[n - 1])) n--;
+    while (lo < n && !t_word(&T.v[lo])) lo++;
+    const Tok *v = T.v + lo;
+    n -= lo;
+    if (n <= 0) goto done;
+    for (Py_ssize_t i = 0; i < n; i++) if (v[i].flags & W_SPEAKER_NP_STOP) goto done;
+    Py_ssize_t pick = -1;
+    for (Py_ssize_t i = m_lo(A, v[0].s); i < A->nm && A->m[i].s < v[n - 1].e; i++) {
+        if (A->m[i].e > v[n - 1].e) continue;
+        pick = i;
+        if (!prefer_last) break;
+    }
+    if (pick >= 0) {
+        *actor = A->m[pick].actor;
+        set_name(name, actor_name(A, *actor));
+        found = !A->err;
+        goto done;
+    }
+    const Tok *ends[2] = {&v[n - 1], &v[0]};
+    for (int i = 0; i < 2; i++) {
+        if ((ends[i]->flags & W_PRONOUNS) && !(ends[i]->flags & W_POSS_PRON)) {
+            Span sp;
+            int r = resolve_pronoun(A, ends[i]->s, ends[i]->flags, -1, &sp);
+            if (A->err) goto done;
+            *actor = r >= 0 ? r : -1;
+            if (r >= 0) set_name(name, actor_name(A, r));
+            else if (r == -2) set_name(name, PyUnicode_Substring(A->text, sp.s, sp.e));
+            else set_name(name, Py_NewRef(empty_str));
+            if (!*name) A->err = 1;
+            found = !A->err;
+            goto done;
+        }
+    }
+    if (v[0].flags & (W_FIRST_PRON | W_WE_YOU)) goto done;
+    /* the last run of capitalised words (a name), else the noun phrase itself */
+    Py_ssize_t best_s = -1, best_e = -1, run_s = -1, run_e = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (Py_UNICODE_ISUPPER(v[i].c0) || (run_s >= 0 && (v[i].flags & W_NAME_CONNECTORS))) {
+            if (run_s < 0) run_s = i;
+            run_e = i;
+        } else {
+            if (run_s >= 0) { best_s = run_s; best_e = run_e; }
+            run_s = -1;
+        }
+    }
+    if (run_s >= 0) { best_s = run_s; best_e = run_e; }
+    while (best_s >= 0 && best_s <= best_e && (v[best_s].flags & W_NON_NAME_CAPS)) best_s++;
+    *actor = -1;
+    if (best_s >= 0 && best_s <= best_e) {
+        Py_ssize_t s = v[best_s].s, e = v[best_e].e;
+        /* re.sub(r"[’']s\Z", "", name) */
+        if (e - s >= 2 && CH(&A->t, e - 1) == 's' && in_set(CH(&A->t, e - 2), APOSTROPHES)) e -= 2;
+        set_name(name, PyUnicode_Substring(A->text, s, e));
+        if (!*name) A->err = 1;
+        found = !A->err;
+        goto done;
+    }
+    Py_ssize_t first = (v[0].flags & W_ARTICLES) ? 1 : 0;
+    if (n - first <= 0 || n - first > 4) goto done;
+    set_name(name, PyUnicode_Substring(A->text, v[first].s, v[n - 1].e));
+    if (!*name) A->err = 1;
+    found = !A->err;
+done:
+    PyMem_Free(T.v);
+    return found;
+}
+
+/* _SPEECH_RE = \b(?:said|...|shot\s+back|...)\b: the last match in [a, b), start in *s, end in *e */
+static int last_speech_verb(const View *t, Py_ssize_t a, Py_ssize_t b, Py_ssize_t *ls, Py_ssize_t *le) {
+    static const char *PAIRS[] = {"shot", "back", "fired", "back", "hit", "back", NULL};
+    int found = 0;
+    Py_ssize_t p = a;
+    if (p < b && p > 0 && is_word(CH(t, p - 1))) p = word_run(t, p, b);
+    while (p < b) {
+        if (!is_word(CH(t, p))) { p++; continue; }
+        Py_ssize_t r = word_run(t, p, b);
+        wflags_t f = cased_flags(t, p, r);
+        Py_ssize_t end = -1;
+        if ((f & W_SPEECH_RE) && (f & W_LOWER)) end = r;
+        else if ((f & W_SPEECH_PAIR1) && (f & W_LOWER)) {
+            for (const char **pw = PAIRS; *pw && end < 0; pw += 2) {
+                if (!eq_ascii(t, p, r, pw[0])) continue;
+                Py_ssize_t q = skip_spaces(t, r, b);
+                if (q > r) {
+                    Py_ssize_t r2 = word_run(t, q, b);
+                    if (eq_ascii(t, q, r2, pw[1])) end = r2;
+                }
+            }
+        }
+        if (end >= 0) { *ls = p; *le = end; found = 1; p = end; }
+        else p = r;
+    }
+    return found;
+}
+
+/* not set.isdisjoint(layer(a, b).split()) for the words with flag f */
+static int layer_word_near(Art *A, Py_ssize_t a, Py_ssize_t b, wflags_t f);
+
+static int has_char(const View *t, Py_ssize_t a, Py_ssize_t b, const Py_UCS4 *set) {
+    for (Py_ssize_t i = a; i < b; i++) if (in_set(CH(t, i), set)) return 1;
+    return 0;
+}
+static int has_word_char(const View *t, Py_ssize_t a, Py_ssize_t b) {
+    for (Py_ssize_t i = a; i < b; i++) if (is_word(CH(t, i))) return 1;
+    return 0;
+}
+
+static const Py_UCS4 QUOTE_CHARS[] = {'"', 0x201c, 0x201d, 0x00ab, 0x00bb, 0};
+static const Py_UCS4 TAIL_STOPS[] = {'"', 0x201c, 0x201d, 0x00ab, 0x00bb, '.', '!', '?', 0};
+
+/* a regex match on [a, b): group g's span, or 0 */
+static int pat_group(Art *A, int which, PyObject *meth, Py_ssize_t a, Py_ssize_t b, int g, Py_ssize_t *gs,
+                     Py_ssize_t *ge, Py_ssize_t *end) {
+    PyObject *mt = NULL;
+    if (!pat_test(A, which, meth, a, b, &mt)) return 0;
+    *gs = match_pos(A, mt, s_start, g);
+    *ge = match_pos(A, mt, s_end, g);
+    if (end) *end = match_pos(A, mt, s_end, 0);
+    Py_DECREF(mt);
+    return !A->err;
+}
+
+static int before_cue(Art *A, Py_ssize_t a, Py_ssize_t b, int relaxed, PyObject **name, int *actor) {
+    const View *t = &A->t;
+    if (b - 240 > a) a = b - 240;
+    Py_ssize_t acc = -1, gs, ge, me;
+    for (Py_ssize_t u = b - 11; u >= a; u--)
+        if (eq_ascii(t, u, u + 11, "ccording to")) { acc = u; break; }
+    if (acc > a && pat_group(A, P_BEFORE_ACCORDING, s_match, acc - 1, b, 1, &gs, &ge, NULL)) {
+        if (np_speaker(A, gs, ge, 1, name, actor)) return 1;
+    }
+    if (A->err) return 0;
+    /* window = layer(a, b): " s " in window and a medium word in window.split() */
+    int s_word = 0;
+    for (Py_ssize_t u = a; u + 2 < b && !s_word; u++) {
+        Py_UCS4 f0 = fold_char(CH(t, u)), f1 = fold_char(CH(t, u + 1)), f2 = fold_char(CH(t, u + 2));
+        if (!f0 || !f1 || !f2) { A->err = 1; return 0; }
+        s_word = (f0 == ' ' || f0 == FOLD_INVISIBLE) && f1 == 's' && (f2 == ' ' || f2 == FOLD_INVISIBLE);
+    }
+    if (s_word && layer_word_near(A, a, b, W_MEDIUM)) {
+        if (pat_group(A, P_POSS_MEDIUM, s_search, a, b, 1, &gs, &ge, &me) && (relaxed || b - me < 40)) {
+            if (np_speaker(A, gs, ge, 1, name, actor)) return 1;
+        }
+        if (A->err) return 0;
+    }
+    if (A->err) return 0;
+    Py_ssize_t ls, le;
+    if (!last_speech_verb(t, a, b, &ls, &le)) return 0;
+    if (!relaxed && (b - le > 60 || has_char(t, le, b, TAIL_STOPS))) return 0;
+    TokVec T = {0};
+    int found = 0;
+    if (tokens(A, a, ls, &T) == 0) {
+        Py_ssize_t k = T.n - 1;
+        int skipped = 0;
+        while (k >= 0 && skipped < 3 && (T.v[k].flags & W_AUX_SPEECH)) { k--; skipped++; }
+        Span sp;
+        if (k >= 0 && np_before(A, &T, k, &sp)) found = np_speaker(A, sp.s, sp.e, 1, name, actor);
+    }
+    PyMem_Free(T.v);
+    return found;
+}
+
+/* _Article._find_speaker: 1 with *name and *actor, 0 for ("", None) */
+static int find_speaker(Art *A, Py_ssize_t q, int depth, PyObject **name, int *actor) {
+    const View *t = &A->t;
+    Py_ssize_t qs = A->qs[q], qe = A->qe[q];
+    Py_ssize_t k = sentence_of(A, qs), sa = A->sa[k];
+    Py_ssize_t k_end = sentence_of(A, qe - 1 > qs ? qe - 1 : qs), eb = A->sb[k_end];
+    Py_ssize_t para_end = qe;
+    while (para_end < t->len && CH(t, para_end) != '\n') para_end++;
+    Py_ssize_t next_q = q + 1 < A->nq ? A->qs[q + 1] : t->len;
+    Py_ssize_t after_end = eb > qe ? eb : qe;
+    if (para_end < after_end) after_end = para_end;
+    if (next_q < after_end) after_end = next_q;
+    Py_ssize_t gs, ge;
+    /* 1. right after: ," Maduro said / ” said María / , according to X */
+    PyObject *mt = NULL;
+    if (pat_test(A, P_AFTER_CUE, s_match, qe, after_end, &mt)) {
+        int g = 1;
+        for (; g <= 3; g++) {
+            gs = match_pos(A, mt, s_start, g);
+            ge = match_pos(A, mt, s_end, g);
+            if (A->err || ge > gs) break;   /* the first group that took part (and is not empty) */
+        }
+        Py_DECREF(mt);
+        if (A->err) return 0;
+        if (g <= 3 && np_speaker(A, gs, ge, g == 1, name, actor)) return 1;
+    }
+    if (A->err) return 0;
+    /* 2. right before: Maduro said: " / according to X, " / X's tweet */
+    Py_ssize_t before_start = q > 0 && A->qe[q - 1] > sa ? A->qe[q - 1] : sa;
+    if (before_cue(A, before_start, qs, 0, name, actor)) return 1;
+    if (A->err) return 0;
+    /* 3. the subject of the sentence reports speech or gives an order */
+    Py_ssize_t starts[2] = {sa, -1};
+    if (pat_group(A, P_LEAD_ADVERBIAL, s_match, sa, qs, 0, &gs, &ge, NULL)) starts[1] = ge;
+    if (A->err) return 0;
+    for (int i = 0; i < 2 && starts[i] >= 0; i++) {
+        if (pat_group(A, P_SUBJECT_CUE, s_match, starts[i], qs, 1, &gs, &ge, NULL) &&
+            !has_char(t, gs, ge, QUOTE_CHARS)) {
+            PyObject *nm = NULL;
+            int ac = -1;
+            if (np_speaker(A, gs, ge, 1, &nm, &ac) && PyUnicode_GET_LENGTH(nm) > 0) {
+                set_name(name, nm);
+                *actor = ac;
+                return 1;
+            }
+            Py_XDECREF(nm);
+        }
+        if (A->err) return 0;
+    }
+    /* 4. a weak cue after: , El Nacional reports */
+    if (pat_group(A, P_WEAK_AFTER, s_match, qe, after_end, 1, &gs, &ge, NULL) &&
+        np_speaker(A, gs, ge, 1, name, actor))
+        return 1;
+    if (A->err) return 0;
+    /* 5. a continued quote: the previous quotation of the same paragraph */
+    if (q > 0 && depth < 5) {
+        int nl = 0;
+        for (Py_ssize_t u = A->qe[q - 1]; u < qs && !nl; u++) nl = CH(t, u) == '\n';
+        if (!nl && is_speech(A, q - 1)) {
+            int r = speaker_of_quote(A, q - 1, depth + 1);
+            if (A->err) return 0;
+            if (PyUnicode_GET_LENGTH(A->sp_name[q - 1]) > 0) {
+                set_name(name, Py_NewRef(A->sp_name[q - 1]));
+                *actor = r;
+                return 1;
+            }
+        }
+        if (A->err) return 0;
+    }
+    /* 6. an unclosed quotation continued in the next paragraph */
+    if (!A->qclosed[q] && q + 1 < A->nq && depth < 5) {
+        int blank = 1;
+        for (Py_ssize_t u = qe; u < A->qs[q + 1] && blank; u++) blank = is_space(CH(t, u));
+        if (blank) {
+            int r = speaker_of_quote(A, q + 1, depth + 1);
+            if (A->err) return 0;
+            if (PyUnicode_GET_LENGTH(A->sp_name[q + 1]) > 0) {
+                set_name(name, Py_NewRef(A->sp_name[q + 1]));
+                *actor = r;
+                return 1;
+            }
+        }
+    }
+    /* 7. the next sentence: He tweeted in Spanish. / Those were the words of X */
+    if (!has_word_char(t, qe, eb) && k_end + 1 < A->ns) {
+        Py_ssize_t na = A->sa[k_end + 1], nb = A->sb[k_end + 1];
+        if (quote_at(A, na) < 0) {
+            if (pat_group(A, P_WORDS_OF, s_match, na, nb, 0, &gs, &ge, NULL)) {
+                Span sp;
+                if (np_after(A, ge, nb, &sp) && np_speaker(A, sp.s, sp.e, 0, name, actor)) return 1;
+            }
+            if (A->err) return 0;
+            PyObject *m2 = NULL;
+            if (pat_test(A, P_NEXT_CUE, s_match, na, nb, &m2)) {
+                gs = match_pos(A, m2, s_start, 1);
+                ge = match_pos(A, m2, s_end, 1);
+                Py_ssize_t rs = match_pos(A, m2, s_start, 2), re_ = match_pos(A, m2, s_end, 2);
+                Py_DECREF(m2);
+                if (A->err) return 0;
+                int words = 0, that = 0;
+                for (Py_ssize_t u = rs; u < re_;) {
+                    if (!isalnum_(CH(t, u))) { u++; continue; }
+                    Py_ssize_t r = u;
+                    while (r < re_ && isalnum_(CH(t, r))) r++;
+                    words++;
+                    if (word_flags(t, u, r) & W_THAT) that = 1;
+                    u = r;
+                }
+                if (words <= 8 && !that && np_speaker(A, gs, ge, 1, name, actor)) return 1;
+            }
+            if (A->err) return 0;
+        }
+    }
+    /* 8. the previous sentence ends with a colon: Arreaza wrote on Twitter: */
+    if (!has_word_char(t, before_start, qs) && k > 0) {
+        Py_ssize_t pa = A->sa[k - 1], pb = A->sb[k - 1];
+        Py_ssize_t u = pb;
+        while (u > pa && is_space(CH(t, u - 1))) u--;
+        if (u > pa && CH(t, u - 1) == ':' && before_cue(A, pa, pb, 1, name, actor)) return 1;
+    }
+    return 0;
+}
+
+/* speaker_of_quote (cached; a quotation being looked for reads as no speaker): its actor or -1,
+ * the name in A->sp_name[q] */
+static int speaker_of_quote(Art *A, Py_ssize_t q, int depth) {
+    if (A->sp_state[q] == 0) {
+        A->sp_state[q] = 1;
+        A->sp_name[q] = Py_NewRef(empty_str);
+        A->sp_actor[q] = -1;
+        PyObject *name = NULL;
+        int actor = -1;
+        if (find_speaker(A, q, depth, &name, &actor) && !A->err) {
+            Py_XSETREF(A->sp_name[q], name);
+            A->sp_actor[q] = actor;
+        } else {
+            Py_XDECREF(name);
+        }
+        A->sp_state[q] = 2;
+    }
+    return A->sp_actor[q];
 }
 
 /* -- the rules ------------------------------------------------------------------------ */
@@ -2460,7 +2810,7 @@ static Res possessive(Art *A, TokVec *T, Py_ssize_t hs, Py_ssize_t he, Py_ssize_
     while (k >= 0 && skipped <= 2) {
         const Tok *w = &v[k];
         if (w->flags & W_POSS_PRON) {
-            int r = resolve_pronoun(A, w->s, w->flags, q);
+            int r = resolve_pronoun(A, w->s, w->flags, q, NULL);
             return r >= 0 ? res(r, TR_PRONOUN) : neg();
         }
         Py_ssize_t x;
@@ -2535,7 +2885,9 @@ static Res call_object(Art *A, const TokVec *T, Py_ssize_t k, Py_ssize_t q) {
 }
 
 /* not _PRED_WORDS.isdisjoint(layer(a, b).split()) */
-static int pred_word_near(Art *A, Py_ssize_t a, Py_ssize_t b) {
+static int pred_word_near(Art *A, Py_ssize_t a, Py_ssize_t b) { return layer_word_near(A, a, b, W_PRED); }
+
+static int layer_word_near(Art *A, Py_ssize_t a, Py_ssize_t b, wflags_t flag) {
     char buf[WT_LEN];
     Py_ssize_t n = 0;
     int ascii = 1;
@@ -2547,7 +2899,7 @@ static int pred_word_near(Art *A, Py_ssize_t a, Py_ssize_t b) {
             if (f == FOLD_INVISIBLE) f = ' ';
         }
         if (f == ' ') {
-            if (n && ascii && n < WT_LEN && (wt_get(buf, n) & W_PRED)) return 1;
+            if (n && ascii && n < WT_LEN && (wt_get(buf, n) & flag)) return 1;
             n = 0;
             ascii = 1;
             continue;
@@ -2739,7 +3091,7 @@ static Res clause(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, Py_ssize_t
     #undef CONSIDER
     if (A->err || best_side == 2 || best_d > CLAUSE_WINDOW_C) return NO_RES;
     if (best_m >= 0) return named_rule(&A->m[best_m], TR_CLAUSE);
-    int r = resolve_pronoun(A, best_ps, word_flags(t, best_ps, best_pe), q);
+    int r = resolve_pronoun(A, best_ps, word_flags(t, best_ps, best_pe), q, NULL);
     return r >= 0 ? res(r, TR_PRONOUN) : neg();
 }
 
@@ -2804,6 +3156,9 @@ static void art_free(Art *A) {
     PyMem_Free(A->names); PyMem_Free(A->n_names); PyMem_Free(A->hs); PyMem_Free(A->he);
     PyMem_Free(A->sa); PyMem_Free(A->sb); PyMem_Free(A->qs); PyMem_Free(A->qe); PyMem_Free(A->qia);
     PyMem_Free(A->qib); PyMem_Free(A->speech); PyMem_Free(A->dateline); PyMem_Free(A->m); PyMem_Free(A->ms);
+    if (A->sp_name) for (Py_ssize_t q = 0; q < A->nq; q++) Py_XDECREF(A->sp_name[q]);
+    PyMem_Free(A->sp_name); PyMem_Free(A->sp_state); PyMem_Free(A->sp_actor); PyMem_Free(A->qclosed);
+    Py_XDECREF(A->actor_names);
     Py_XDECREF(A->text);
 }
 
@@ -2822,6 +3177,14 @@ static int art_init(Art *A, PyObject *art) {
     int ok = -1;
     A->text = PyObject_GetAttrString(art, "text");
     if (!A->text || view_of(A->text, &A->t) < 0) goto done;
+    PyObject *matcher = PyObject_GetAttrString(art, "m");
+    A->actor_names = matcher ? PyObject_GetAttrString(matcher, "names") : NULL;
+    Py_XDECREF(matcher);
+    if (!A->actor_names) goto done;
+    if (!PyTuple_Check(A->actor_names)) {
+        PyErr_SetString(PyExc_TypeError, "targets: the matcher's names must be a tuple");
+        goto done;
+    }
     hits = PyObject_GetAttrString(art, "hits");
     sents = PyObject_GetAttrString(art, "sents");
     quotes = PyObject_GetAttrString(art, "quotes");
@@ -2843,9 +3206,14 @@ static int art_init(Art *A, PyObject *art) {
     A->qs = PyMem_Malloc(nq * sizeof(Py_ssize_t)); A->qe = PyMem_Malloc(nq * sizeof(Py_ssize_t));
     A->qia = PyMem_Malloc(nq * sizeof(Py_ssize_t)); A->qib = PyMem_Malloc(nq * sizeof(Py_ssize_t));
     A->speech = PyMem_Malloc(nq);
+    A->qclosed = PyMem_Malloc(nq);
+    A->sp_state = PyMem_Calloc(nq, 1);
+    A->sp_name = PyMem_Calloc(nq, sizeof(PyObject *));
+    A->sp_actor = PyMem_Calloc(nq, sizeof(int));
     A->m = PyMem_Malloc(nm * sizeof(Mention)); A->ms = PyMem_Malloc(nm * sizeof(Py_ssize_t));
     if (!A->hs || !A->he || !A->sa || !A->sb || !A->dateline || !A->names || !A->n_names || !A->qs || !A->qe ||
-        !A->qia || !A->qib || !A->speech || !A->m || !A->ms) { PyErr_NoMemory(); goto done; }
+        !A->qia || !A->qib || !A->speech || !A->m || !A->ms || !A->qclosed || !A->sp_state || !A->sp_name ||
+        !A->sp_actor) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < A->nh; i++) {
         PyObject *x = PyList_GET_ITEM(hits, i);
         if (!PyTuple_Check(x) || PyTuple_GET_SIZE(x) < 2) { PyErr_SetString(PyExc_TypeError, "bad hit"); goto done; }
@@ -2866,6 +3234,7 @@ static int art_init(Art *A, PyObject *art) {
             get_ssize(x, "closed", &closed) < 0) goto done;
         A->qia[i] = A->qs[i] + 1;
         A->qib[i] = closed ? A->qe[i] - 1 : A->qe[i];
+        A->qclosed[i] = closed != 0;
         A->speech[i] = -1;
     }
     for (Py_ssize_t i = 0; i < A->nm; i++) {
@@ -2891,8 +3260,11 @@ done:
     return ok;
 }
 
-/* targets(art) -> [(actor or None, rule)]: art._Article.target(h) for every hit */
-static PyObject *targets_py(PyObject *self, PyObject *art) {
+/* targets(art) -> [(actor or None, rule)]: art._Article.target(h) for every hit.
+ * attribute(art, quoted) -> [(actor or None, rule, speaker)]: the same, and for every hit
+ * whose `quoted` item is true (every hit when quoted is None) speaker_of_hit(h), else "";
+ * the speakers are looked for after all the targets, as ActorMatcher.attribute does. */
+static PyObject *run_attribution(PyObject *art, PyObject *quoted, int speakers) {
     if (!attr_ready) {
         PyErr_SetString(PyExc_RuntimeError, "framing._speedups: set_attr_words was not called");
         return NULL;
@@ -2900,22 +3272,58 @@ static PyObject *targets_py(PyObject *self, PyObject *art) {
     Art A;
     TokVec T = {0}, T2 = {0};
     PyObject *out = NULL;
+    Res *found = NULL;
     if (art_init(&A, art) < 0) goto done;
+    if (speakers && quoted != Py_None && (!PyList_Check(quoted) || PyList_GET_SIZE(quoted) != A.nh)) {
+        PyErr_SetString(PyExc_TypeError, "attribute: quoted must be None or a list with one item per hit");
+        goto done;
+    }
+    found = PyMem_Malloc((A.nh + 1) * sizeof(Res));
+    if (!found) { PyErr_NoMemory(); goto done; }
+    for (Py_ssize_t h = 0; h < A.nh; h++) {
+        found[h] = target(&A, &T, &T2, h);
+        if (A.err) goto done;
+    }
     out = PyList_New(A.nh);
     if (!out) goto done;
     for (Py_ssize_t h = 0; h < A.nh; h++) {
-        Res r = target(&A, &T, &T2, h);
-        if (A.err) { Py_CLEAR(out); goto done; }
-        PyObject *item = r.rule == TR_NONE ? Py_BuildValue("(Os)", Py_None, "")
-                                          : Py_BuildValue("(is)", r.actor, RULE_NAMES[r.rule]);
+        Res r = found[h];
+        PyObject *item;
+        if (!speakers) {
+            item = r.rule == TR_NONE ? Py_BuildValue("(Os)", Py_None, "")
+                                     : Py_BuildValue("(is)", r.actor, RULE_NAMES[r.rule]);
+        } else {
+            PyObject *speaker = empty_str;
+            int want = quoted == Py_None ? 1 : PyObject_IsTrue(PyList_GET_ITEM(quoted, h));
+            if (want < 0) { Py_CLEAR(out); goto done; }
+            if (want) {
+                Py_ssize_t q = speech_quote_at(&A, A.hs[h]);
+                if (q >= 0) {
+                    speaker_of_quote(&A, q, 0);
+                    speaker = A.sp_name[q];
+                }
+                if (A.err) { Py_CLEAR(out); goto done; }
+            }
+            item = r.rule == TR_NONE ? Py_BuildValue("(OsO)", Py_None, "", speaker)
+                                     : Py_BuildValue("(isO)", r.actor, RULE_NAMES[r.rule], speaker);
+        }
         if (!item) { Py_CLEAR(out); goto done; }
         PyList_SET_ITEM(out, h, item);
     }
 done:
     art_free(&A);
+    PyMem_Free(found);
     PyMem_Free(T.v);
     PyMem_Free(T2.v);
     return out;
+}
+
+static PyObject *targets_py(PyObject *self, PyObject *art) { return run_attribution(art, Py_None, 0); }
+
+static PyObject *attribute_py(PyObject *self, PyObject *args) {
+    PyObject *art, *quoted = Py_None;
+    if (!PyArg_ParseTuple(args, "O|O:attribute", &art, &quoted)) return NULL;
+    return run_attribution(art, quoted, 1);
 }
 
 /* name_runs(text, a, b, mentions) -> [(start, end, name)]: _Article.name_runs of the
@@ -2992,7 +3400,8 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
     }
     const struct { const char **words; wflags_t flag; } own[] = {
         {BREAK_WORDS, W_BREAK}, {BREAK_COMMA_WORDS, W_BREAK_COMMA}, {PRONOUN_WORDS, W_PRON_RE},
-        {PRONOUN_CAPS, W_PRON_RE_CAP}, {POSS_PRON_WORDS, W_POSS_RE_CAP}, {SPEECH_PAIRS, W_PAIR1}, {NULL, 0}};
+        {PRONOUN_CAPS, W_PRON_RE_CAP}, {POSS_PRON_WORDS, W_POSS_RE_CAP}, {SPEECH_PAIRS, W_PAIR1},
+        {SPEECH_PAIR_FIRSTS, W_SPEECH_PAIR1}, {NULL, 0}};
     for (int i = 0; own[i].words; i++)
         for (const char **w = own[i].words; *w; w += (own[i].flag == W_PAIR1 ? 2 : 1))
             if (wt_add(*w, (Py_ssize_t)strlen(*w), own[i].flag) < 0) return NULL;
@@ -3004,7 +3413,7 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
         if (!s || !(store[i] = strdup(s))) { if (!PyErr_Occurred()) PyErr_NoMemory(); return NULL; }
     }
     for (Py_ssize_t i = 0; i < n; i++)
-        if (wt_add(store[i], (Py_ssize_t)strlen(store[i]), W_BREAK) < 0) return NULL;
+        if (wt_add(store[i], (Py_ssize_t)strlen(store[i]), W_BREAK | W_SPEECH_RE) < 0) return NULL;
     speech_store = store;   /* kept for the life of the process */
     SPEECH_WORDS = store;
     for (int i = 0; i < P_N; i++) Py_XSETREF(attr_pat[i], Py_NewRef(PyTuple_GET_ITEM(pats, i)));
@@ -3014,6 +3423,7 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
     INTERN(s_speaker_of_quote, "speaker_of_quote"); INTERN(s_dateline_end, "dateline_end");
     INTERN(s_name_runs, "name_runs");
 #undef INTERN
+    if (!empty_str && !(empty_str = PyUnicode_FromString(""))) return NULL;
     attr_ready = 1;
     Py_RETURN_NONE;
 }
@@ -3029,6 +3439,8 @@ static PyMethodDef module_methods[] = {
     {"set_attr_words", set_attr_words, METH_VARARGS,
      "set_attr_words(word_lists, speech_words, patterns): configure targets() (actors.py does)"},
     {"name_runs", name_runs_py, METH_VARARGS, "name_runs(text, a, b, mentions) (actors._Article.name_runs)"},
+    {"attribute", attribute_py, METH_VARARGS,
+     "attribute(article, quoted=None) -> [(actor or None, rule, speaker)] (actors.ActorMatcher.attribute)"},
     {"targets", targets_py, METH_O, "targets(article) -> [(actor or None, rule)] (actors._Article.target)"},
     {NULL}
 };

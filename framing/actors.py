@@ -330,12 +330,19 @@ def _configure_c() -> None:
             _COPULAS, _AUX, _LINK_ADVERBS, _CALL_VERBS, _AS_VERBS, _MEMBER_NOUNS, _PERSON_NOUNS,
             _TITLE_WORDS, _CLAUSE_STOP, _RELATIVES, _PRED_WORDS, _set("only just merely but nothing"),
             _set("of as"), _set("as"), _set("which that"), _NON_NAME_CAPS, _NAME_TRAILERS, _ARTICLE_CAPS,
-            _ORG_WORDS]
+            _ORG_WORDS, _SPEAKER_NP_STOP, _NAME_CONNECTORS, _AUX_SPEECH, _MEDIUM_WORDS, _set("we you"),
+            _set("that")]
     verbs = _SPEECH.split("|")
     # The C clause-break scanner knows these multi-word verbs by heart.
     assert sorted(v for v in verbs if "\\s+" in v) == [r"fired\s+back", r"hit\s+back", r"shot\s+back"]
     patterns = (_SPEECH_NEXT, _APPOSITIVE_GAP, _POSSESSED_MEMBERS, _LED_BY, _PREP_BEFORE, _JUDGE_BEFORE,
-                _AGAINST)
+                _AGAINST, _DATELINE, _AFTER_CUE, _WEAK_AFTER, _SUBJECT_CUE, _NEXT_CUE, _WORDS_OF,
+                _BEFORE_ACCORDING, _POSS_MEDIUM, _LEAD_ADVERBIAL)
+    # The C speaker rules read these groups by number.
+    assert _AFTER_CUE.groupindex == {"np": 1, "np2": 2, "np3": 3}
+    assert _NEXT_CUE.groupindex == {"np": 1, "rest": 2}
+    for pat in (_WEAK_AFTER, _SUBJECT_CUE, _BEFORE_ACCORDING, _POSS_MEDIUM):
+        assert pat.groupindex == {"np": 1}
     _C.set_attr_words(sets, [v for v in verbs if "\\s+" not in v], patterns)
 
 
@@ -491,10 +498,15 @@ class ActorMatcher:
         art = _Article(self, text, hits, sentences, quotes, norm)
         if speech is not None:
             art._speech.update((k, ok) for k, ok in enumerate(speech) if ok is not None)
-        found = _C.targets(art) if _C is not None else [art.target(h) for h in range(len(hits))]
+        names = self.names
+        if _C is not None:
+            quoted = None if voices is None else [v == "quoted" for v in voices]
+            return [(names[actor], rule, speaker) if actor is not None else ("", "", speaker)
+                    for actor, rule, speaker in _C.attribute(art, quoted)]
         out = []
-        for h, (actor, rule) in enumerate(found):
-            target = self.names[actor] if actor is not None and actor >= 0 else ""
+        for h in range(len(hits)):
+            actor, rule = art.target(h)
+            target = names[actor] if actor is not None and actor >= 0 else ""
             speaker = art.speaker_of_hit(h) if voices is None or voices[h] == "quoted" else ""
             out.append((target, rule if target else "", speaker))
         return out
