@@ -10,6 +10,7 @@ failure.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import warnings
@@ -371,3 +372,49 @@ def test_batch_keeps_sentences_and_quotes():
             if kind >= 0:
                 assert (kind == 1) == (ftext.classify_quote(text, q).kind == "quoted")
         s0, q0 = sent_ends[g], quote_ends[g]
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_compiled():
+    return framing.load_lexicon().compiled
+
+
+def _attribution_both(matchers, text, quote_list):
+    """C attribute() and the Python rules in the same order (all targets, then the speakers)."""
+    c_matcher, _ = matchers
+    hits = _builtin_compiled().scan(text)
+    if not hits:
+        return [], []
+    sents = ftext.sentence_spans(text)
+    c = C.attribute(factors._Article(c_matcher, text, hits, sents, list(quote_list)), None)
+    art = factors._Article(c_matcher, text, hits, sents, list(quote_list))
+    targets = [art.target(h) for h in range(len(hits))]
+    py = [(a, r, art.speaker_of_hit(h)) for h, (a, r) in enumerate(targets)]
+    return c, py
+
+
+SPEECH_PIECES = ACTOR_PIECES + [
+    '“The regime is a dictatorship,”', '"They are putschists,"', "said Maduro.", "Guaidó told reporters.",
+    ': "', 'tweeted: "', "wrote on Twitter:", "Those were the words of Guaidó.", ", according to Reuters.",
+    "Maduro’s tweet", "the minister’s statement", ", El Nacional reported.", "He added:", "Guaidó said that",
+    "“We will not surrender to the dictatorship", "”\n\n“And the regime will fall,”", "I", "we", "you",
+    "Asked about it, Maduro said", "Maduro ordered:", "Maduro called on", "he shot back.",
+]
+speech_text = st.lists(st.sampled_from(SPEECH_PIECES), min_size=20, max_size=80).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(speech_text)
+def test_speakers_on_random_text(actor_matchers, text):
+    for quotes in (ftext.quote_spans(text), [q for q in ftext.quote_spans(text) if q.closed]):
+        c, py = _attribution_both(actor_matchers, text, quotes)
+        assert c == py, text
+
+
+def test_speakers_on_articles(actor_matchers):
+    said = 0
+    for text in ARTICLES:
+        c, py = _attribution_both(actor_matchers, text, ftext.quote_spans(text))
+        assert c == py
+        said += sum(1 for x in c if x[2])
+    assert said > 20   # the articles have attributed quotations: the comparison is not vacuous
