@@ -418,3 +418,30 @@ def test_speakers_on_articles(actor_matchers):
         assert c == py
         said += sum(1 for x in c if x[2])
     assert said > 20   # the articles have attributed quotations: the comparison is not vacuous
+
+
+# Texts that pin limits of the speaker and name rules (each found missing by a mutation of
+# the C code): the tail after a speech verb before a quotation (<= 60 characters), a
+# possessive name as speaker, a chain of continued quotations, a capital after an apostrophe.
+PINNED = [
+    ("Late on Monday night after long talks with ministers and generals at the palace Maduro said in a "
+     "televised address from the palace on Monday night “The regime will fall and the people will be free "
+     "at last,” and left.", [("regime", "", "Nicolás Maduro")]),
+    ("“The regime is finished and everybody in the region knows it,” Lopez Obrador's spokesman said.",
+     [("regime", "", "Lopez Obrador")]),
+    ("“The regime lies and steals from the people,” Maduro said. “We will win this fight, and we will win "
+     "it soon.” “The dictatorship will fall, all of it, very soon indeed.”",
+     [("regime", "", "Nicolás Maduro"), ("dictatorship", "", "Nicolás Maduro")]),
+    ("Yesterday d’Artagnan Silva met Maduro. He is a dictator.", [("dictator", "Nicolás Maduro", "")]),
+]
+
+
+@pytest.mark.parametrize("text,expect", PINNED)
+def test_pinned_speakers_and_names(pure_lexicon, text, expect):
+    lex, py_lex = pure_lexicon
+    arts = pd.DataFrame({"article_id": ["p"], "outlet": "x", "text": [text]})
+    c_out = framing.find_matches(arts, lex)
+    assert list(zip(c_out["matched_text"], c_out["target"], c_out["speaker"])) == expect
+    with _PurePython():
+        py_out = framing.find_matches(arts, py_lex)
+    pd.testing.assert_frame_equal(c_out, py_out)
