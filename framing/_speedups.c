@@ -31,14 +31,18 @@ typedef struct {
     Py_ssize_t n, cap;
 } Vec;
 
+/* Double the capacity of a growable array of `item`-byte elements. */
+static int grow(void **v, Py_ssize_t *cap, size_t item) {
+    Py_ssize_t c = *cap ? *cap * 2 : 64;
+    void *p = PyMem_Realloc(*v, (size_t)c * item);
+    if (!p) { PyErr_NoMemory(); return -1; }
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
 static int vec_push(Vec *a, int64_t x) {
-    if (a->n == a->cap) {
-        Py_ssize_t cap = a->cap ? a->cap * 2 : 64;
-        int64_t *v = (int64_t *)PyMem_Realloc(a->v, cap * sizeof(int64_t));
-        if (!v) { PyErr_NoMemory(); return -1; }
-        a->v = v;
-        a->cap = cap;
-    }
+    if (a->n == a->cap && grow((void **)&a->v, &a->cap, sizeof(int64_t)) < 0) return -1;
     a->v[a->n++] = x;
     return 0;
 }
@@ -419,12 +423,7 @@ typedef struct { int64_t start, end; int32_t entry, prio; } Hit;
 typedef struct { Hit *v; Py_ssize_t n, cap; } HitVec;
 
 static int hit_push(HitVec *h, Hit x) {
-    if (h->n == h->cap) {
-        Py_ssize_t cap = h->cap ? h->cap * 2 : 32;
-        Hit *v = PyMem_Realloc(h->v, cap * sizeof(Hit));
-        if (!v) { PyErr_NoMemory(); return -1; }
-        h->v = v; h->cap = cap;
-    }
+    if (h->n == h->cap && grow((void **)&h->v, &h->cap, sizeof(Hit)) < 0) return -1;
     h->v[h->n++] = x;
     return 0;
 }
@@ -588,6 +587,18 @@ static int resolve_overlaps(HitVec *h) {
  * positions early with the automaton at its root and reports only hits that end
  * inside it: the automaton's state depends on the last max_len characters only,
  * so the hits are exactly those of one pass. */
+/* The ns chunks of padded positions [0, total): chunk k reports hits ending in
+ * [from[k], stop[k]) and starts reading at pos[k], max_len positions early. */
+static void stream_bounds(const Automaton *a, Py_ssize_t total, int ns, Py_ssize_t *pos, Py_ssize_t *stop,
+                          Py_ssize_t *from, int32_t *state) {
+    for (int k = 0; k < ns; k++) {
+        from[k] = total * k / ns;
+        stop[k] = total * (k + 1) / ns;
+        pos[k] = k == 0 ? 0 : from[k] - a->max_len;
+        state[k] = 0;
+    }
+}
+
 static int auto_scan(Automaton *a, PyObject *text, const View *t, const View *src, const int64_t *index,
                      HitVec *out) {
     HitVec ex = {0}, part[NSTREAM] = {{0}};
@@ -596,12 +607,7 @@ static int auto_scan(Automaton *a, PyObject *text, const View *t, const View *sr
     int ns = (a->delta && total >= 64 * (Py_ssize_t)a->max_len + 1024) ? NSTREAM : 1;
     Py_ssize_t pos[NSTREAM], stop[NSTREAM], from[NSTREAM];
     int32_t state[NSTREAM];
-    for (int k = 0; k < ns; k++) {
-        from[k] = total * k / ns;
-        stop[k] = total * (k + 1) / ns;
-        pos[k] = k == 0 ? 0 : from[k] - a->max_len;
-        state[k] = 0;
-    }
+    stream_bounds(a, total, ns, pos, stop, from, state);
     for (;;) {
         /* the steps every active stream can take without bounds checks */
         Py_ssize_t m = -1;
@@ -794,12 +800,7 @@ static int raw_scan(Automaton *a, const View *t, Vec *out) {
     int ns = (a->delta && total >= 16 * (Py_ssize_t)a->max_len + 256) ? RAW_STREAMS : 1;
     Py_ssize_t pos[RAW_STREAMS], stop[RAW_STREAMS], from[RAW_STREAMS];
     int32_t state[RAW_STREAMS];
-    for (int k = 0; k < ns; k++) {
-        from[k] = total * k / ns;
-        stop[k] = total * (k + 1) / ns;
-        pos[k] = k == 0 ? 0 : from[k] - a->max_len;
-        state[k] = 0;
-    }
+    stream_bounds(a, total, ns, pos, stop, from, state);
     Py_ssize_t m = stop[0] - pos[0];   /* the steps every stream takes */
     for (int k = 1; k < ns; k++) if (stop[k] - pos[k] < m) m = stop[k] - pos[k];
     for (Py_ssize_t i = 0; i < m; i++) {
@@ -1822,13 +1823,7 @@ static inline Res res(int actor, int rule) { Res r = {actor, rule}; return r; }
 static inline Res neg(void) { Res r = {-1, TR_CONTAINS}; return r; }  /* (-1, "") : rule irrelevant */
 
 static int tok_push(TokVec *v, Tok x) {
-    if (v->n == v->cap) {
-        Py_ssize_t cap = v->cap ? v->cap * 2 : 32;
-        Tok *p = (Tok *)PyMem_Realloc(v->v, cap * sizeof(Tok));
-        if (!p) { PyErr_NoMemory(); return -1; }
-        v->v = p;
-        v->cap = cap;
-    }
+    if (v->n == v->cap && grow((void **)&v->v, &v->cap, sizeof(Tok)) < 0) return -1;
     v->v[v->n++] = x;
     return 0;
 }

@@ -27,6 +27,8 @@ import framing.match as fmatch
 import framing.text as ftext
 from framing import Entry, Lexicon
 
+from corpus_texts import article_texts
+
 HERE = Path(__file__).parent
 C = ftext._C
 
@@ -35,16 +37,7 @@ if C is None and os.environ.get("FRAMING_REQUIRE_SPEEDUPS") == "1" and not os.en
 pytestmark = pytest.mark.skipif(C is None, reason="framing._speedups not built")
 
 
-def _articles() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt"))]
-    for p in sorted((HERE / "golden").glob("*.txt")):
-        body = p.read_text(encoding="utf-8").split("# output")[0]
-        texts.append(body.split("\n", 1)[1] if body.startswith("# lexicon") else body)
-    texts += [p.read_text(encoding="utf-8") for p in sorted((HERE / "data" / "actors").glob("*.txt"))]
-    return texts
-
-
-ARTICLES = _articles()
+ARTICLES = article_texts()
 
 # Random text that exercises the rules: quote marks of every family next to letters,
 # spaces and punctuation; abbreviations and initials; line breaks and blank lines;

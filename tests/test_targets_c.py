@@ -46,6 +46,8 @@ from framing.text import (
     sentence_spans,
 )
 
+from corpus_texts import article_texts
+
 HERE = Path(__file__).parent
 
 if C is None and os.environ.get("FRAMING_REQUIRE_SPEEDUPS") == "1" and not os.environ.get("FRAMING_PURE_PYTHON"):
@@ -417,17 +419,8 @@ def test_corner_texts(pair, i):
             assert_same(pair, CORNER_TEXTS[i], norm=norm, para_quotes=para_quotes)
 
 
-def _articles() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE.parent / "seeds").glob("*.txt"))]
-    for p in sorted((HERE / "golden").glob("*.txt")):
-        body = p.read_text(encoding="utf-8").split("# output")[0]
-        texts.append(body.split("\n", 1)[1] if body.startswith("# lexicon") else body)
-    texts += [p.read_text(encoding="utf-8") for p in sorted((HERE / "data" / "actors").glob("*.txt"))]
-    return texts
-
-
 def test_targets_on_articles(pair):
-    texts = _articles()
+    texts = article_texts()
     assert texts
     for text in texts:
         assert_same(pair, text)
