@@ -1654,15 +1654,17 @@ static PyObject *set_fold(PyObject *self, PyObject *func) {
 }
 
 /* ------------------------------------------------------------------------- */
-/* Actor attribution: the target rules of actors._Article, in C               */
+/* Actor attribution: the target and speaker rules of actors._Article, in C  */
 /* ------------------------------------------------------------------------- */
-/* targets(art) -> [(actor or None, rule)] : actors._Article.target(h) for every
- * hit.  Each function below mirrors the method of the same name in
- * framing/actors.py, which stays the reference (tests/test_speedups.py binds
- * the two).  Simple regexes are written out here; the rare or intricate ones
- * (_LED_BY, _PREP_BEFORE, _JUDGE_BEFORE, _AGAINST, _APPOSITIVE_GAP,
- * _SPEECH_NEXT, _POSSESSED_MEMBERS) and a few cached look-ups of the article
- * (is_speech, speaker_of_quote, dateline_end, name_runs) are called in Python. */
+/* attribute(art, quoted) -> [(actor or None, rule, speaker)]: actors._Article.target(h)
+ * for every hit, then speaker_of_hit(h) for the quoted ones; targets(art) gives the
+ * targets alone.  Each function below mirrors the method of the same name in
+ * framing/actors.py, which stays the reference (tests/test_speedups.py and
+ * tests/test_targets_c.py bind the two).  Simple regexes are written out here; the
+ * intricate ones (_LED_BY, _PREP_BEFORE, _JUDGE_BEFORE, _AGAINST, _APPOSITIVE_GAP,
+ * _SPEECH_NEXT, _POSSESSED_MEMBERS, _DATELINE and the speaker cues) stay Python re
+ * patterns, called from here, and so does _Article.is_speech for quotations the
+ * matcher did not classify. */
 
 #define CLAUSE_WINDOW_C 8   /* actors.CLAUSE_WINDOW */
 
@@ -1780,8 +1782,7 @@ enum { P_SPEECH_NEXT, P_APPOSITIVE_GAP, P_POSSESSED_MEMBERS, P_LED_BY, P_PREP_BE
        P_AGAINST, P_DATELINE, P_AFTER_CUE, P_WEAK_AFTER, P_SUBJECT_CUE, P_NEXT_CUE, P_WORDS_OF,
        P_BEFORE_ACCORDING, P_POSS_MEDIUM, P_LEAD_ADVERBIAL, P_N };
 static PyObject *attr_pat[P_N];
-static PyObject *s_match, *s_search, *s_fullmatch, *s_start, *s_end, *s_is_speech,
-                *s_speaker_of_quote, *s_dateline_end, *s_name_runs;
+static PyObject *s_match, *s_search, *s_fullmatch, *s_start, *s_end, *s_is_speech;
 
 static const Py_UCS4 QUOTE_MARKS[] = {'"', '\'', 0x201c, 0x201d, 0x201e, 0x201f, 0x2018, 0x2019, 0x201a,
                                       0x201b, 0x00ab, 0x00bb, 0x2039, 0x203a, 0};
@@ -3415,8 +3416,6 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
 #define INTERN(v, s) if (!v && !(v = PyUnicode_InternFromString(s))) return NULL
     INTERN(s_match, "match"); INTERN(s_search, "search"); INTERN(s_fullmatch, "fullmatch");
     INTERN(s_start, "start"); INTERN(s_end, "end"); INTERN(s_is_speech, "is_speech");
-    INTERN(s_speaker_of_quote, "speaker_of_quote"); INTERN(s_dateline_end, "dateline_end");
-    INTERN(s_name_runs, "name_runs");
 #undef INTERN
     if (!empty_str && !(empty_str = PyUnicode_FromString(""))) return NULL;
     attr_ready = 1;

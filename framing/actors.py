@@ -325,7 +325,8 @@ _LED_BY = re.compile(
 
 
 def _configure_c() -> None:
-    """Give ``framing._speedups.targets`` the word lists and patterns above (order matters)."""
+    """Give the C rules (``framing._speedups.attribute``, ``targets``, ``name_runs``) the word lists
+    and patterns above, in the order the C code numbers them."""
     sets = [_PERSON_PRON, _GROUP_PRON, _OBJECT_PRON, _POSS_PRON, _FIRST_PRON, _DETS, _ARTICLES,
             _COPULAS, _AUX, _LINK_ADVERBS, _CALL_VERBS, _AS_VERBS, _MEMBER_NOUNS, _PERSON_NOUNS,
             _TITLE_WORDS, _CLAUSE_STOP, _RELATIVES, _PRED_WORDS, _set("only just merely but nothing"),

@@ -450,7 +450,7 @@ class _Columns:
                                         voices=voices)
             self.targets.extend([w[0] for w in who])
             self.rules.extend([w[1] for w in who])
-            self.speakers.extend([w[2] if v == "quoted" else "" for w, v in zip(who, voices)])
+            self.speakers.extend([w[2] for w in who])  # only quoted hits have a speaker
         else:
             self.targets.extend([""] * n)
             self.rules.extend([""] * n)
