@@ -1904,7 +1904,10 @@ static Py_ssize_t quote_at(Art *A, Py_ssize_t pos) {
     return (k >= 0 && pos < A->qe[k]) ? k : -1;
 }
 
+/* Every function that calls into Python returns at once, with a neutral value, once
+ * A->err is set: the exception stays as raised until run_attribution reports it. */
 static int is_speech(Art *A, Py_ssize_t k) {
+    if (A->err) return 0;
     if (A->speech[k] < 0) {
         PyObject *kk = PyLong_FromSsize_t(k);
         PyObject *r = kk ? PyObject_CallMethodOneArg(A->art, s_is_speech, kk) : NULL;
@@ -1973,6 +1976,7 @@ static void region(Art *A, Py_ssize_t start, Py_ssize_t end, Py_ssize_t *a, Py_s
 static Py_ssize_t match_pos(Art *A, PyObject *m, PyObject *meth, int group);
 static Py_ssize_t dateline_end(Art *A, Py_ssize_t k) {
     /* End of a dateline (CARACAS (Reuters) —) opening sentence k, else its start */
+    if (A->err) return A->sa[k];
     if (A->dateline[k] < 0) {
         Py_ssize_t a = A->sa[k], b = A->sb[k] < a + 70 ? A->sb[k] : a + 70;
         PyObject *pa = PyLong_FromSsize_t(a), *pb = PyLong_FromSsize_t(b < a ? a : b), *r = NULL;
@@ -2067,7 +2071,6 @@ static const char *BREAK_COMMA_WORDS[] = {"and", "but", "or", "so", "yet", "as",
     "until", "unless", "if", "according", NULL};
 static const char *BREAK_WORDS[] = {"that", "because", "while", "whereas", "although", "though", "after",
     "before", "since", "until", "unless", "if", "when", "which", "who", "whom", "whose", NULL};
-static const char **SPEECH_WORDS = NULL;   /* the one-word alternatives of actors._SPEECH */
 static const char *SPEECH_PAIRS[] = {"shot", "back", "fired", "back", "hit", "back", "according", "to", NULL};
 static const char *SPEECH_PAIR_FIRSTS[] = {"shot", "fired", "hit", NULL};
 static const Py_UCS4 BREAK_CHARS[] = {';', ':', '(', ')', '[', ']', 0x2014, 0x2013, 0};
@@ -2122,6 +2125,7 @@ static int next_break(const View *t, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *s, 
 
 /* -- calls into Python ------------------------------------------------------------ */
 static PyObject *pat_call(Art *A, int which, PyObject *meth, PyObject *text, Py_ssize_t a, Py_ssize_t b) {
+    if (A->err) return NULL;
     PyObject *pa = PyLong_FromSsize_t(a), *pb = PyLong_FromSsize_t(b), *r = NULL;
     if (pa && pb) r = PyObject_CallMethodObjArgs(attr_pat[which], meth, text, pa, pb, NULL);
     Py_XDECREF(pa);
@@ -2141,6 +2145,7 @@ static int pat_test(Art *A, int which, PyObject *meth, Py_ssize_t a, Py_ssize_t 
 }
 
 static Py_ssize_t match_pos(Art *A, PyObject *m, PyObject *meth, int group) {
+    if (A->err) return -1;
     PyObject *g = PyLong_FromLong(group);
     PyObject *r = g ? PyObject_CallMethodOneArg(m, meth, g) : NULL;
     Py_XDECREF(g);
@@ -2400,6 +2405,7 @@ static int resolve_np(Art *A, Py_ssize_t a, Py_ssize_t b, Py_ssize_t own, int pr
 static void set_name(PyObject **name, PyObject *v) { Py_XSETREF(*name, v); }
 
 static PyObject *actor_name(Art *A, int actor) {
+    if (A->err) return NULL;
     if (actor < 0 || actor >= PyTuple_GET_SIZE(A->actor_names)) {
         PyErr_SetString(PyExc_IndexError, "actor index out of range");
         A->err = 1;
@@ -2413,7 +2419,7 @@ static PyObject *empty_str = NULL;
 static int np_speaker(Art *A, Py_ssize_t a, Py_ssize_t b, int prefer_last, PyObject **name, int *actor) {
     TokVec T = {0};
     int found = 0;
-    if (tokens(A, a, b, &T) < 0) return 0;
+    if (A->err || tokens(A, a, b, &T) < 0) { PyMem_Free(T.v); return 0; }
     Py_ssize_t n = 0;
     for (Py_ssize_t i = 0; i < T.n; i++) if (!t_quote(&T.v[i])) T.v[n++] = T.v[i];
     Py_ssize_t lo = 0;
@@ -3034,6 +3040,7 @@ static int clause_reachable(Art *A, Py_ssize_t hs, Py_ssize_t he, Py_ssize_t a, 
 
 static int against_before(Art *A, Py_ssize_t a, Py_ssize_t b) {
     /* ("against" in back or "ccording" in back) and _AGAINST.search(back), back = text[a:b] */
+    if (A->err) return 0;
     int found = 0;
     for (Py_ssize_t u = a; u < b && !found; u++)
         found = (u + 7 <= b && eq_ascii(&A->t, u, u + 7, "against")) ||
@@ -3250,6 +3257,18 @@ static int art_init(Art *A, PyObject *art) {
     }
     if (PyErr_Occurred()) goto done;
     if (A->ns == 0) { PyErr_SetString(PyExc_ValueError, "targets: no sentences"); goto done; }
+    /* every offset inside the text (the rules read characters at them) */
+    Py_ssize_t len = A->t.len;
+#define CHECK_SPAN(what, i, a, b, strict) \
+    if ((a) < 0 || (b) > len || (strict ? (a) >= (b) : (a) > (b))) { \
+        PyErr_Format(PyExc_ValueError, "attribution: %s %zd = (%zd, %zd) does not fit a text of length %zd", \
+                     what, (Py_ssize_t)(i), (Py_ssize_t)(a), (Py_ssize_t)(b), len); \
+        goto done; }
+    for (Py_ssize_t i = 0; i < A->nh; i++) CHECK_SPAN("hit", i, A->hs[i], A->he[i], 0)
+    for (Py_ssize_t i = 0; i < A->ns; i++) CHECK_SPAN("sentence", i, A->sa[i], A->sb[i], 0)
+    for (Py_ssize_t i = 0; i < A->nq; i++) CHECK_SPAN("quotation", i, A->qs[i], A->qe[i], 1)
+    for (Py_ssize_t i = 0; i < A->nm; i++) CHECK_SPAN("mention", i, A->m[i].s, A->m[i].e, 0)
+#undef CHECK_SPAN
     ok = 0;
 done:
     Py_XDECREF(hits); Py_XDECREF(sents); Py_XDECREF(quotes); Py_XDECREF(mentions);
@@ -3370,7 +3389,6 @@ done:
 
 /* set_attr_words(sets, speech_words, patterns): the word lists (in the order of the W_ bits),
  * the one-word speech verbs of _SPEECH, and the patterns (in the order of P_) */
-static const char **speech_store = NULL;
 static PyObject *set_attr_words(PyObject *self, PyObject *args) {
     PyObject *sets, *speech, *pats;
     if (!PyArg_ParseTuple(args, "O!O!O!:set_attr_words", &PyList_Type, &sets, &PyList_Type, &speech,
@@ -3380,6 +3398,7 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "set_attr_words: wrong number of word lists or patterns");
         return NULL;
     }
+    attr_ready = 0;   /* until the tables are complete again */
     memset(wtab, 0, sizeof(wtab));
     for (Py_ssize_t i = 0; i < W_N_SETS; i++) {
         PyObject *it = PyObject_GetIter(PyList_GET_ITEM(sets, i)), *w;
@@ -3401,17 +3420,16 @@ static PyObject *set_attr_words(PyObject *self, PyObject *args) {
     for (int i = 0; own[i].words; i++)
         for (const char **w = own[i].words; *w; w += (own[i].flag == W_PAIR1 ? 2 : 1))
             if (wt_add(*w, (Py_ssize_t)strlen(*w), own[i].flag) < 0) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(speech);
-    const char **store = PyMem_RawCalloc(n + 1, sizeof(char *));
-    if (!store) return PyErr_NoMemory();
-    for (Py_ssize_t i = 0; i < n; i++) {
-        const char *s = PyUnicode_AsUTF8(PyList_GET_ITEM(speech, i));
-        if (!s || !(store[i] = strdup(s))) { if (!PyErr_Occurred()) PyErr_NoMemory(); return NULL; }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(speech); i++) {   /* the one-word speech verbs */
+        Py_ssize_t n;
+        const char *w = PyUnicode_Check(PyList_GET_ITEM(speech, i))
+                        ? PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(speech, i), &n) : NULL;
+        if (!w) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "speech words must be str");
+            return NULL;
+        }
+        if (wt_add(w, n, W_BREAK | W_SPEECH_RE) < 0) return NULL;
     }
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (wt_add(store[i], (Py_ssize_t)strlen(store[i]), W_BREAK | W_SPEECH_RE) < 0) return NULL;
-    speech_store = store;   /* kept for the life of the process */
-    SPEECH_WORDS = store;
     for (int i = 0; i < P_N; i++) Py_XSETREF(attr_pat[i], Py_NewRef(PyTuple_GET_ITEM(pats, i)));
 #define INTERN(v, s) if (!v && !(v = PyUnicode_InternFromString(s))) return NULL
     INTERN(s_match, "match"); INTERN(s_search, "search"); INTERN(s_fullmatch, "fullmatch");

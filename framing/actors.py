@@ -504,13 +504,27 @@ class ActorMatcher:
             quoted = None if voices is None else [v == "quoted" for v in voices]
             return [(names[actor], rule, speaker) if actor is not None else ("", "", speaker)
                     for actor, rule, speaker in _C.attribute(art, quoted)]
+        _check_spans(text, hits, art.sents, quotes)
+        # All the targets first, then the speakers, as the C code does: a target rule can
+        # ask who speaks a quotation ("I am no dictator"), and the speaker cache must fill
+        # in the same order for both to agree.
+        found = [art.target(h) for h in range(len(hits))]
         out = []
-        for h in range(len(hits)):
-            actor, rule = art.target(h)
+        for h, (actor, rule) in enumerate(found):
             target = names[actor] if actor is not None and actor >= 0 else ""
             speaker = art.speaker_of_hit(h) if voices is None or voices[h] == "quoted" else ""
             out.append((target, rule if target else "", speaker))
         return out
+
+
+def _check_spans(text: str, hits, sentences, quotes) -> None:
+    """Raise ValueError unless every offset fits ``text`` (the C rules check the same)."""
+    n = len(text)
+    for what, spans, strict in (("hit", [h[:2] for h in hits], False), ("sentence", sentences, False),
+                                ("quotation", [(q.start, q.end) for q in quotes], True)):
+        for i, (a, b) in enumerate(spans):
+            if a < 0 or b > n or (a >= b if strict else a > b):
+                raise ValueError(f"attribution: {what} {i} = ({a}, {b}) does not fit a text of length {n}")
 
 
 def _longest_first(found):

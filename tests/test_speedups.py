@@ -438,3 +438,50 @@ def test_pinned_speakers_and_names(pure_lexicon, text, expect):
     with _PurePython():
         py_out = framing.find_matches(arts, py_lex)
     pd.testing.assert_frame_equal(c_out, py_out)
+
+
+# -- the second review (the C attribution code) ----------------------------------------------
+def test_review2_order_of_targets_and_speakers(pure_lexicon):
+    """A target rule asks who speaks a quotation ("I am no dictator"): both modes fill the speaker
+    cache in the same order (all targets, then the speakers), so they agree on chains of quotes."""
+    lex, py_lex = pure_lexicon
+    text = ('Maduro said: "We go." "The dictator lies." "We go." "We go." "We go." "We go." '
+            '"I am no dictator." Guaidó left.')
+    arts = pd.DataFrame({"article_id": ["o"], "outlet": "x", "text": [text]})
+    c_out = framing.find_matches(arts, lex)
+    with _PurePython():
+        py_out = framing.find_matches(arts, py_lex)
+    pd.testing.assert_frame_equal(c_out, py_out)
+
+
+def test_review2_offsets_outside_the_text(pure_lexicon):
+    lex, py_lex = pure_lexicon
+    text = 'Maduro: "he is a dictator,"'
+    hits = lex.compiled.scan(text)
+    quotes = ftext.quote_spans(text)
+    for matcher, pure in ((lex.compiled.actors, False), (None, True)):
+        for sents, q in (([(0, 10**6)], quotes), ([(0, len(text))], [ftext.QuoteSpan(8, 99, "quoted", True)]),
+                         ([(5, 2)], quotes)):
+            if pure:
+                with _PurePython(), pytest.raises(ValueError, match="does not fit a text of length 27"):
+                    py_lex.compiled.actors.attribute(text, hits, sents, q)
+            else:
+                with pytest.raises(ValueError, match="does not fit a text of length 27"):
+                    matcher.attribute(text, hits, sents, q)
+        with pytest.raises(ValueError, match="hit 0"):
+            lex.compiled.actors.attribute(text, [(3, 99, 0, 0)], [(0, len(text))], quotes)
+
+
+def test_review2_python_errors_propagate(actor_matchers):
+    """An exception raised in Python while the C rules run comes out as it was raised."""
+    class Failing(factors._Article):
+        def is_speech(self, k):
+            if k == 1:
+                raise KeyError("boom")
+            return super().is_speech(k)
+
+    text = 'The dictator against "Maduro" and "Guaidó" and "Cabello" met, they said.'
+    hits = _builtin_compiled().scan(text)
+    art = Failing(actor_matchers[0], text, hits, ftext.sentence_spans(text), ftext.quote_spans(text))
+    with pytest.raises(KeyError, match="boom"):
+        C.attribute(art, None)
