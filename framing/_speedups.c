@@ -738,40 +738,8 @@ static PyObject *auto_scan_py(Automaton *a, PyObject *args) {
     return res;
 }
 
-/* Automaton.raw(text) -> [(start, end, entry)]: every key occurrence on the layer
- * of text.normalize (invisible characters read as spaces, nothing dropped),
- * unfiltered, in order of end; what pyahocorasick's iter reports.  Used for
- * actor aliases, which framing.actors filters with its own rules. */
-static PyObject *auto_raw_py(Automaton *a, PyObject *args) {
-    PyObject *text;
-    if (!PyArg_ParseTuple(args, "U:raw", &text)) return NULL;
-    View t;
-    if (view_of(text, &t) < 0) return NULL;
-    PyObject *lst = PyList_New(0);
-    if (!lst) return NULL;
-    int32_t s = (int32_t)(auto_step(a, 0, SYM_SPACE) & ~STATE_OUT);
-    for (Py_ssize_t p = 1; p <= t.len + 1; p++) {
-        int32_t c = sym_at(a, &t, p);
-        if (c == -2) goto error;
-        if (c == -1) c = SYM_SPACE;
-        uint32_t cell = auto_step(a, s, c);
-        s = (int32_t)(cell & ~STATE_OUT);
-        if (!(cell & STATE_OUT)) continue;
-        for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st]) {
-            int32_t pi = a->out[st];
-            PyObject *tp = Py_BuildValue("(nni)", p - a->pat_len[pi] + 1, p - 1, (int)a->pat_entry[pi]);
-            if (!tp || PyList_Append(lst, tp) < 0) { Py_XDECREF(tp); goto error; }
-            Py_DECREF(tp);
-        }
-    }
-    return lst;
-error:
-    Py_DECREF(lst);
-    return NULL;
-}
-
 /* Every key occurrence on the padded layer of t, as (position, pattern) pairs in
- * position order (what Automaton.raw reports).  Characters below U+0100 go through
+ * position order (what pyahocorasick's iter reports).  Characters below U+0100 go through
  * a table of their symbols; the others through sym_at. */
 static inline int emit_raw(Automaton *a, int32_t s, Py_ssize_t p, Vec *out) {
     for (int32_t st = a->out[s] >= 0 ? s : a->dict[s]; st >= 0; st = a->dict[st])
@@ -982,7 +950,6 @@ static PyObject *auto_dense(Automaton *a, void *closure) { return PyBool_FromLon
 static PyMethodDef auto_methods[] = {
     {"scan", (PyCFunction)auto_scan_py, METH_VARARGS,
      "scan(text, norm=None, index=None) -> sorted resolved hits (start, end, entry, priority)"},
-    {"raw", (PyCFunction)auto_raw_py, METH_VARARGS, "raw(text) -> every key occurrence (start, end, entry)"},
     {"mentions", (PyCFunction)auto_mentions_py, METH_VARARGS,
      "mentions(text, patterns) -> (mentions, titles): actors.ActorMatcher._scan (raw automata)"},
     {NULL}
@@ -2161,8 +2128,6 @@ static inline int is_cap(Py_UCS4 c) {   /* [A-ZÀ-ÖØ-Þ] */
 }
 static inline int is_name_char(Py_UCS4 c) { return is_word(c) || c == 0x2019 || c == '\'' || c == '.' || c == '-'; }
 
-static const char *NAME_CONNECTOR_WORDS[] = {"de", "del", "la", "las", "los", "da", "di", "do", "dos", "van", "von",
-                                             "bin", "al", "le", "du", "y", NULL};
 
 /* _CAP_RUN = (?<![\w’'])[CAP][\w’'.-]*(?:\s+(?:(?:de|del|...|y)\s+)*[CAP][\w’'.-]*)+
  * the next match in [p, b): its start, end in *e; or -1 */
@@ -2179,13 +2144,10 @@ static Py_ssize_t cap_run_next(const View *t, Py_ssize_t p, Py_ssize_t b, Py_ssi
         for (;;) {   /* (?:\s+ (?:connector \s+)* [CAP][\w’'.-]*) */
             Py_ssize_t q = skip_spaces(t, end, b);
             if (q == end) break;
-            for (;;) {   /* connectors: a listed word, then white space */
+            for (;;) {   /* connectors: one of _NAME_CONNECTORS in lower case, then white space */
                 Py_ssize_t r = q;
                 while (r < b && CH(t, r) >= 'a' && CH(t, r) <= 'z') r++;
-                if (r == q || r >= b || !is_space(CH(t, r))) break;
-                int conn = 0;
-                for (const char **w = NAME_CONNECTOR_WORDS; *w && !conn; w++) conn = eq_ascii(t, q, r, *w);
-                if (!conn) break;
+                if (r == q || r >= b || !is_space(CH(t, r)) || !(word_flags(t, q, r) & W_NAME_CONNECTORS)) break;
                 q = skip_spaces(t, r, b);
             }
             if (q >= b || !is_cap(CH(t, q))) break;

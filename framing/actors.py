@@ -278,7 +278,7 @@ _PRONOUN_RE = re.compile(
 )
 _CAP = "A-ZÀ-ÖØ-Þ"
 _CAP_RUN = re.compile(
-    rf"(?<![\w’'])[{_CAP}][\w’'.-]*(?:\s+(?:(?:de|del|la|las|los|da|di|do|dos|van|von|bin|al|le|du|y)\s+)*"
+    rf"(?<![\w’'])[{_CAP}][\w’'.-]*(?:\s+(?:(?:{'|'.join(sorted(_NAME_CONNECTORS))})\s+)*"
     rf"[{_CAP}][\w’'.-]*)+"
 )
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -413,23 +413,28 @@ class ActorMatcher:
         institution (``Maduro government``) is an ``"organization"``.  ``norm``
         is ``framing.text.normalize(text)`` when the caller has it already.
         """
-        return self._scan(text, norm)[0]
+        return [m[:4] for m in self._mentions(text, norm)[0]]
 
-    def _raw(self, text: str, norm: str | None):
-        """Every alias occurrence on the layer of ``text`` as ``(start, end, pattern)``."""
+    def _mentions(self, text: str, norm: str | None = None):
+        """``(mentions, titles)`` with mentions as ``(start, end, actor, kind, False)``: in C
+        (``Automaton.mentions``) when the automaton is the C one, else :meth:`_scan`."""
         if _C is not None and isinstance(self.automaton, _C.Automaton):
-            patterns = self.patterns
-            return [(s, e, patterns[i]) for s, e, i in self.automaton.raw(text)]
-        padded = " " + (normalize(text) if norm is None else norm) + " "
-        return [(j - pat[1] + 1, j - 1, pat) for j, pat in self.automaton.iter(padded)]
+            return self.automaton.mentions(text, self.patterns)
+        found, titles = self._scan(text, norm)
+        return [(s, e, a, k, False) for s, e, a, k in found], titles
 
     def _scan(self, text: str, norm: str | None = None):
-        """``(mentions, titles)``: alias mentions and ``the <title>`` spans, in one pass."""
+        """``(mentions, titles)``: alias mentions and ``the <title>`` spans, in one pass.
+
+        The Python reference of ``Automaton.mentions``, on a pyahocorasick automaton.
+        """
         if not self.patterns:
             return [], []
         found = []
         titles = []
-        for start, end, (actor, _length, multiword, caps, kind, dotted) in self._raw(text, norm):
+        padded = " " + (normalize(text) if norm is None else norm) + " "
+        raw = [(j - pat[1] + 1, j - 1, pat) for j, pat in self.automaton.iter(padded)]
+        for start, end, (actor, _length, multiword, caps, kind, dotted) in raw:
             if multiword:
                 gap = text[start:end]
                 if not gap.replace(" ", "").isalpha() and (gap.count("\n") > 1 or _GAP_BAD.search(gap)):
@@ -652,11 +657,7 @@ class _Article:
         self.sents = list(sentences) or [(0, len(text))]
         self.quotes = quotes
         self._norm = norm
-        if _C is not None and isinstance(matcher.automaton, _C.Automaton):
-            mentions, titles = matcher.automaton.mentions(text, matcher.patterns)
-        else:
-            found, titles = matcher._scan(text, norm)
-            mentions = [(s, e, a, k, False) for s, e, a, k in found]
+        mentions, titles = matcher._mentions(text, norm)
         if titles:
             mentions = self._add_title_anaphors(mentions, titles)
         self.mentions = mentions
