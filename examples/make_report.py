@@ -3,7 +3,8 @@
     python examples/make_report.py                       # -> out/report.html
     python examples/make_report.py -o r.html --screenshot r.png
 
-The report is one self-contained file: open it in any browser, offline.  Hover over,
+The report is one self-contained file: open it in any browser, offline.  ``framing.analyze``
+runs the pipeline; ``Analysis.report`` draws the page from its tables.  Hover over,
 tap or tab to a highlighted word to see why it is loaded.  The same page from the
 command line: ``framing report seeds/ -o report.html``.
 """
@@ -17,7 +18,6 @@ from pathlib import Path
 from _common import ROOT, read_seeds
 
 import framing
-from framing.report import write_report
 
 
 def screenshot(html_path: Path, png: Path, width: int = 1200, height: int = 1600) -> None:
@@ -43,12 +43,12 @@ def main() -> None:
 
     lexicon = framing.load_lexicon("loaded-language", "venezuela-2019")
     articles = read_seeds()
-    matches = framing.find_matches(articles, lexicon)
+    # matches -> scores -> outlet comparison -> the two accounts aligned; then the page drawn from them
+    analysis = framing.analyze(articles, lexicon, compare=None, side_by_side=None)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_report(out, matches, articles, lexicon=lexicon,
-                 title="Two accounts of Maduro's “capture traitors” order")
-    print(f"wrote {out} ({len(matches)} loaded terms in {len(articles)} articles)")
+    out.write_text(analysis.report(title="Two accounts of Maduro's “capture traitors” order"), encoding="utf-8")
+    print(f"wrote {out} ({len(analysis.matches)} loaded terms in {len(articles)} articles)")
     if args.screenshot:
         screenshot(out, Path(args.screenshot))
         print(f"wrote {args.screenshot}")

@@ -7,6 +7,10 @@ sentence, the terms the lexicon finds with their category, why they are
 loaded, neutral alternatives and whom they are aimed at.
 :func:`grade_answers` compares what a student marked with the key.
 
+The pages draw the tables they are handed (matches, and the alignment of the
+two accounts task 4 compares); :func:`framing.build_worksheet` runs the
+pipeline for them.
+
 Sentence numbers are the ones printed on the worksheet: 1-based and counted per
 article (the matches table's ``sentence`` column is 0-based).  Articles are
 labelled ``A``, ``B``, ... in the order of the articles table; students may give
@@ -16,7 +20,6 @@ either the letter or the article id.
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
@@ -24,9 +27,10 @@ from string import Template
 import pandas as pd
 
 from .errors import InputError
-from .report import (
-    _alignment, _category_order, _entry_info, _esc, _fmt_date, _palette, _quote_dicts, _str, _template,
-    render_article,
+from .errors import require_columns as _require
+from ._html import (
+    alignment_pairs, category_order, category_palette, entry_info, esc, fmt_date, quote_dicts,
+    render_article, require_matches, template, to_str,
 )
 from .text import normalize, sentence_spans
 
@@ -35,13 +39,13 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "AnswerKey",
     "answer_key",
+    "compare_pair",
     "make_worksheet",
     "make_answer_key",
     "write_worksheet",
     "write_answer_key",
     "grade_answers",
     "FEEDBACK_COLUMNS",
-    "register_cli",
 ]
 
 #: Columns of the table :func:`grade_answers` returns.
@@ -117,51 +121,92 @@ class AnswerKey:
         """
         rows = []
         for r in self.matches.to_dict("records"):
-            aid = _str(r["article_id"])
-            note, neutral = _entry_info(self.lexicon, _str(r.get("term")), r)
+            aid = to_str(r["article_id"])
+            note, neutral = entry_info(self.lexicon, to_str(r.get("term")), r)
             rows.append({
                 "article_id": aid, "label": self.labels.get(aid, ""),
-                "sentence": int(r["sentence"]) + 1, "term": _str(r.get("term")),
-                "matched_text": _str(r.get("matched_text")), "category": _str(r.get("category")),
-                "voice": _str(r.get("voice")) or "narrative", "note": note, "neutral": neutral,
-                "target": _str(r.get("target")), "speaker": _str(r.get("speaker")),
+                "sentence": int(r["sentence"]) + 1, "term": to_str(r.get("term")),
+                "matched_text": to_str(r.get("matched_text")), "category": to_str(r.get("category")),
+                "voice": to_str(r.get("voice")) or "narrative", "note": note, "neutral": neutral,
+                "target": to_str(r.get("target")), "speaker": to_str(r.get("speaker")),
                 "start": int(r["start"]), "end": int(r["end"]),
             })
         return pd.DataFrame(rows, columns=KEY_COLUMNS)
 
 
-def answer_key(articles, lexicon, *, matches=None) -> AnswerKey:
-    """The answer key of a worksheet on ``articles``.
+def answer_key(matches, articles, *, lexicon=None) -> AnswerKey:
+    """The answer key of a worksheet on ``articles``: the terms of ``matches``.
+
+    Built from the tables it is handed; it does not search the articles.
 
     Parameters
     ----------
+    matches : DataFrame
+        The matches table of these articles (:func:`framing.find_matches`).
+        None raises :class:`~framing.errors.InputError`.
     articles : DataFrame, str, list of str or path(s)
-        As in :func:`framing.find_matches`.
-    lexicon : Lexicon, str or list of str
-    matches : DataFrame, optional
-        Precomputed matches of these articles.
+        The articles the matches came from, labelled A, B, ... in this order.
+    lexicon : Lexicon, str or list of str, optional
+        Gives each term its note and neutral alternatives; :func:`grade_answers`
+        uses it to explain marks that match no term.
 
     Returns
     -------
     AnswerKey
 
+    See Also
+    --------
+    framing.build_worksheet : matches the articles and makes the worksheet and its key.
+
     Examples
     --------
     >>> import framing
-    >>> key = answer_key(["He met the self-proclaimed leader."], "venezuela-2019")
+    >>> texts = ["He met the self-proclaimed leader."]
+    >>> key = answer_key(framing.find_matches(texts, "venezuela-2019"), texts, lexicon="venezuela-2019")
     >>> key.to_frame()[["label", "sentence", "term", "category"]].values.tolist()
     [['A', 1, 'self-proclaimed', 'delegitimizing']]
     """
-    from .match import _as_articles, _resolve_lexicon, find_matches
+    return _key(matches, articles, lexicon, "answer_key")
 
-    arts = _as_articles(articles).reset_index(drop=True)
+
+def _key(matches, articles, lexicon, who: str) -> AnswerKey:
+    """:func:`answer_key`, with ``who`` naming the caller in error messages."""
+    from .corpus import as_articles
+    from .match import _resolve_lexicon
+
+    require_matches(matches, who, pipeline="framing.build_worksheet(articles, lexicon)")
+    _require(matches, ["sentence"], "matches table")
+    arts = as_articles(articles).reset_index(drop=True)
     if "outlet" not in arts.columns:
         arts = arts.assign(outlet="")
-    lex = _resolve_lexicon(lexicon)
-    if matches is None:
-        matches = find_matches(arts, lex)
-    labels = dict(zip(arts["article_id"].map(_str), _letters(len(arts))))
+    lex = _resolve_lexicon(lexicon) if lexicon is not None else None
+    labels = dict(zip(arts["article_id"].map(to_str), _letters(len(arts))))
     return AnswerKey(arts, matches, lex, labels)
+
+
+def compare_pair(articles) -> tuple | None:
+    """Ids ``(a, b)`` of the two articles task 4 of the worksheet compares, or None.
+
+    The first article and the first one after it from another outlet (else
+    the second article); None with fewer than two articles.  Their
+    :func:`framing.align_articles` table is the ``alignment`` of
+    :func:`make_worksheet` and :func:`make_answer_key`
+    (:func:`framing.build_worksheet` computes it).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compare_pair(pd.DataFrame({"article_id": ["1", "2", "3"], "outlet": ["X", "X", "Y"], "text": ""}))
+    ('1', '3')
+    """
+    from .corpus import as_articles
+
+    rows = as_articles(articles).to_dict("records")
+    if len(rows) < 2:
+        return None
+    first = rows[0]
+    second = next((r for r in rows[1:] if to_str(r.get("outlet")) != to_str(first.get("outlet"))), rows[1])
+    return first["article_id"], second["article_id"]
 
 
 def _as_key(key, lexicon=None, articles=None) -> AnswerKey:
@@ -184,13 +229,13 @@ def _as_key(key, lexicon=None, articles=None) -> AnswerKey:
 
             lex = _resolve_lexicon(lexicon)
         if articles is not None:
-            from .match import _as_articles
+            from .corpus import as_articles
 
-            arts = _as_articles(articles).reset_index(drop=True)
+            arts = as_articles(articles).reset_index(drop=True)
         else:
-            ids = list(dict.fromkeys(key["article_id"].map(_str)))
+            ids = list(dict.fromkeys(key["article_id"].map(to_str)))
             arts = pd.DataFrame({"article_id": ids, "outlet": "", "text": [None] * len(ids)})
-        labels = dict(zip(arts["article_id"].map(_str), _letters(len(arts))))
+        labels = dict(zip(arts["article_id"].map(to_str), _letters(len(arts))))
         return AnswerKey(arts, key, lex, labels)
     raise InputError(f"key: expected an AnswerKey or a matches table, got {type(key).__name__}")
 
@@ -224,10 +269,10 @@ def _rewrite_choices(key: AnswerKey, n: int = 2, exclude=()) -> list[tuple[str, 
     own = _own(key.matches)
     if own.empty:
         return []
-    w = own.assign(_w=own["weight"] if "weight" in own.columns else 1.0, _aid=own["article_id"].map(_str))
+    w = own.assign(_w=own["weight"] if "weight" in own.columns else 1.0, _aid=own["article_id"].map(to_str))
     score = w.groupby(["_aid", "sentence"], sort=False)["_w"].agg(["size", "sum"]).reset_index()
     score = score.sort_values(["size", "sum"], ascending=False, kind="stable")
-    texts = dict(zip(key.articles["article_id"].map(_str), key.articles["text"]))
+    texts = dict(zip(key.articles["article_id"].map(to_str), key.articles["text"]))
     picked, used = [], set()
     for prefer_new_article in (True, False):
         for r in score.to_dict("records"):
@@ -237,7 +282,7 @@ def _rewrite_choices(key: AnswerKey, n: int = 2, exclude=()) -> list[tuple[str, 
                 continue
             if prefer_new_article and r["_aid"] in used:
                 continue
-            text = _str(texts.get(r["_aid"]))
+            text = to_str(texts.get(r["_aid"]))
             sents = sentence_spans(text)
             if not 0 <= int(r["sentence"]) < len(sents):
                 continue
@@ -253,24 +298,33 @@ def _used_by_compare(choice) -> set:
     if choice is None:
         return set()
     a, b, r, _, _ = choice
-    return {(_str(a["article_id"]), int(r["sentence_a"])), (_str(b["article_id"]), int(r["sentence_b"]))}
+    return {(to_str(a["article_id"]), int(r["sentence_a"])), (to_str(b["article_id"]), int(r["sentence_b"]))}
 
 
-def _compare_choice(key: AnswerKey):
-    """The aligned sentence pair of two outlets whose loaded terms differ most, or None."""
-    arts = key.articles
-    if len(arts) < 2:
+def _compare_choice(key: AnswerKey, alignment, who: str):
+    """The aligned sentence pair whose loaded terms differ most, or None.
+
+    ``alignment`` is one table of :func:`framing.align_articles` (or
+    ``{(id_a, id_b): table}``) of two of the key's articles; None gives None.
+    Returns ``(row_a, row_b, pair_row, own_terms_a, own_terms_b)``.
+    """
+    pairs = alignment_pairs(alignment, who)
+    if not pairs:
         return None
-    rows = arts.to_dict("records")
-    first = rows[0]
-    second = next((r for r in rows[1:] if _str(r.get("outlet")) != _str(first.get("outlet"))), rows[1])
-    alignment = _alignment(first, second, key.matches, key.lexicon)
+    if len(pairs) > 1:
+        raise InputError(f"{who}: alignment: the worksheet compares one pair of articles, got {len(pairs)}")
+    id_a, id_b, alignment = pairs[0]
+    rows = {to_str(r.get("article_id")): r for r in key.articles.to_dict("records")}
+    missing = [i for i in (id_a, id_b) if to_str(i) not in rows]
+    if missing:
+        raise InputError(f"{who}: the alignment is of article {missing[0]!r}, which is not among the articles")
+    first, second = rows[to_str(id_a)], rows[to_str(id_b)]
     best, best_key = None, (0, 0.0)
     for r in alignment.to_dict("records"):
         if int(r["sentence_a"]) < 0 or int(r["sentence_b"]) < 0:
             continue
-        ta = {_str(t.get("term")) for t in r.get("terms_a") or [] if _str(t.get("voice")) != "quoted"}
-        tb = {_str(t.get("term")) for t in r.get("terms_b") or [] if _str(t.get("voice")) != "quoted"}
+        ta = {to_str(t.get("term")) for t in r.get("terms_a") or [] if to_str(t.get("voice")) != "quoted"}
+        tb = {to_str(t.get("term")) for t in r.get("terms_b") or [] if to_str(t.get("voice")) != "quoted"}
         k = (len(ta ^ tb), float(r["similarity"]))
         if k > best_key:
             best, best_key = (first, second, r, ta, tb), k
@@ -278,27 +332,27 @@ def _compare_choice(key: AnswerKey):
 
 
 def _outlet(row: dict) -> str:
-    outlet = _str(row.get("outlet"))
-    return f" — {_esc(outlet)}" if outlet else ""
+    outlet = to_str(row.get("outlet"))
+    return f" — {esc(outlet)}" if outlet else ""
 
 
 def _page(title: str, paper: str, body: str, body_class: str) -> str:
-    from . import __version__
+    from ._version import __version__
 
     paper = _paper(paper)
-    return Template(_template("print.html")).substitute(
-        lang="en", generator=_esc(f"framing {__version__}"), title=_esc(title), paper=paper,
-        page_label="page", css=_template("worksheet.css"), body=body,
+    return Template(template("print.html")).substitute(
+        lang="en", generator=esc(f"framing {__version__}"), title=esc(title), paper=paper,
+        page_label="page", css=template("worksheet.css"), body=body,
         body_class=f"{body_class} paper-{paper.lower()}",
     )
 
 
 def _article_head(label: str, row: dict, level: str = "h3") -> str:
-    bits = [x for x in (_str(row.get("outlet")), _fmt_date(row.get("date"))) if x]
-    title = _str(row.get("title"))
+    bits = [x for x in (to_str(row.get("outlet")), fmt_date(row.get("date"))) if x]
+    title = to_str(row.get("title"))
     head = f"Article {label}" + (f": {title}" if title else "")
-    meta = " · ".join(bits + [f"id {_str(row.get('article_id'))}"])
-    return f'<{level}>{_esc(head)}</{level}><p class="article-meta">{_esc(meta)}</p>'
+    meta = " · ".join(bits + [f"id {to_str(row.get('article_id'))}"])
+    return f'<{level}>{esc(head)}</{level}><p class="article-meta">{esc(meta)}</p>'
 
 
 # ---------------------------------------------------------------------------
@@ -306,22 +360,32 @@ def _article_head(label: str, row: dict, level: str = "h3") -> str:
 # ---------------------------------------------------------------------------
 
 def make_worksheet(
+    matches,
     articles,
-    lexicon,
     *,
+    alignment=None,
     title: str = "Loaded language: a close reading",
     paper: str = "A4",
     rows: int = 10,
 ) -> str:
     """A printable worksheet: the articles with numbered sentences, and four tasks.
 
+    Draws the tables it is handed; it neither searches nor aligns the articles.
+    :func:`framing.build_worksheet` does both and calls this.
+
     Parameters
     ----------
+    matches : DataFrame
+        The matches table of the articles (:func:`framing.find_matches`); it
+        chooses the sentences of the rewrite task (the worksheet itself shows
+        no answer).  None raises :class:`~framing.errors.InputError`.
     articles : DataFrame, str, list of str or path(s)
         The articles, labelled A, B, ... in this order.
-    lexicon : Lexicon, str or list of str
-        Used to choose the sentences of the rewrite and compare tasks; the
-        worksheet itself shows no answer.
+    alignment : DataFrame or dict, optional
+        :func:`framing.align_articles` of two of the articles (usually those
+        of :func:`compare_pair`), or ``{(id_a, id_b): table}``: task 4 quotes
+        its pair of sentences whose loaded terms differ most.  Without it task 4
+        asks the students to find such a pair.
     title : str, default="Loaded language: a close reading"
     paper : {"A4", "Letter"}, default="A4"
         Page size of the print layout (``@page size``).
@@ -341,14 +405,16 @@ def make_worksheet(
 
     Examples
     --------
-    >>> html = make_worksheet(["The regime fell. Its leader fled."], "venezuela-2019", paper="Letter")
+    >>> import framing
+    >>> texts = ["The regime fell. Its leader fled."]
+    >>> html = make_worksheet(framing.find_matches(texts, "venezuela-2019"), texts, paper="Letter")
     >>> "size: letter" in html and '<span class="n">2</span>' in html
     True
     """
-    key = answer_key(articles, lexicon)
+    key = _key(matches, articles, None, "make_worksheet")
     labels = _letters(len(key.articles))
     parts = [
-        f"<h1>{_esc(title)}</h1>",
+        f"<h1>{esc(title)}</h1>",
         '<div class="who"><span class="wide">Name:</span><span>Class:</span><span>Date:</span></div>',
         '<div class="box"><p><b>What is a loaded word?</b> A word that carries a judgement as well as a '
         "meaning: it nudges the reader to feel for or against a person, a group or an event "
@@ -361,9 +427,9 @@ def make_worksheet(
     ]
     for label, row in zip(labels, key.articles.to_dict("records")):
         items = []
-        for n, sent, para, _ in _sentences(_str(row.get("text"))):
+        for n, sent, para, _ in _sentences(to_str(row.get("text"))):
             cls = ' class="para"' if para else ""
-            items.append(f'<li{cls}><span class="n">{n}</span><span class="s">{_esc(sent)}</span></li>')
+            items.append(f'<li{cls}><span class="n">{n}</span><span class="s">{esc(sent)}</span></li>')
         parts.append(f'<section class="article">{_article_head(label, row)}'
                      f'<ol class="sentences">{"".join(items)}</ol></section>')
     parts.append("<h2>Tasks</h2>")
@@ -379,12 +445,12 @@ def make_worksheet(
         f"</thead><tbody>{empty}</tbody></table></div>"
     )
     lines = '<div class="lines">' + '<div class="line"></div>' * 3 + "</div>"
-    choice = _compare_choice(key)
+    choice = _compare_choice(key, alignment, "make_worksheet")
     rewrite = _rewrite_choices(key, exclude=_used_by_compare(choice))
     if rewrite:
         given = "".join(
-            f'<blockquote class="given"><span class="label">Article {_esc(key.labels.get(aid, "?"))}, '
-            f"sentence {n}</span>{_esc(text)}</blockquote>{lines}"
+            f'<blockquote class="given"><span class="label">Article {esc(key.labels.get(aid, "?"))}, '
+            f"sentence {n}</span>{esc(text)}</blockquote>{lines}"
             for aid, n, text in rewrite
         )
         parts.append(
@@ -400,11 +466,11 @@ def make_worksheet(
         )
     if choice is not None:
         a, b, r, _, _ = choice
-        la, lb = key.labels[_str(a["article_id"])], key.labels[_str(b["article_id"])]
-        qa = (f'<blockquote class="given"><span class="label">Article {_esc(la)}{_outlet(a)}, '
-              f'sentence {int(r["sentence_a"]) + 1}</span>{_esc(r["text_a"])}</blockquote>')
-        qb = (f'<blockquote class="given"><span class="label">Article {_esc(lb)}{_outlet(b)}, '
-              f'sentence {int(r["sentence_b"]) + 1}</span>{_esc(r["text_b"])}</blockquote>')
+        la, lb = key.labels[to_str(a["article_id"])], key.labels[to_str(b["article_id"])]
+        qa = (f'<blockquote class="given"><span class="label">Article {esc(la)}{_outlet(a)}, '
+              f'sentence {int(r["sentence_a"]) + 1}</span>{esc(r["text_a"])}</blockquote>')
+        qb = (f'<blockquote class="given"><span class="label">Article {esc(lb)}{_outlet(b)}, '
+              f'sentence {int(r["sentence_b"]) + 1}</span>{esc(r["text_b"])}</blockquote>')
         parts.append(
             '<div class="task"><p><span class="label">4. Compare two outlets.</span> These two sentences '
             f'report the same event.</p><div class="pair">{qa}{qb}</div>'
@@ -427,7 +493,7 @@ def _key_table(key: AnswerKey, aid: str, text: str, palette: dict) -> str:
     if sub.empty:
         return '<p class="muted">The lexicon finds no loaded terms in this article.</p>'
     sents = sentence_spans(text)
-    quotes = _quote_dicts(text)
+    quotes = quote_dicts(text)
     rows = []
     for n, g in sub.groupby("sentence", sort=True):
         a, b = sents[n - 1] if 0 < n <= len(sents) else (0, 0)
@@ -442,13 +508,13 @@ def _key_table(key: AnswerKey, aid: str, text: str, palette: dict) -> str:
             voice = {"quoted": "in quoted speech", "scare_quote": "in scare quotes"}.get(r["voice"], "own words")
             if r["voice"] == "quoted" and r["speaker"]:
                 voice += f" ({r['speaker']})"
-            words = (f"<b>{_esc(r['matched_text'])}</b><br><span class=\"swatch\" style=\"--c:{_esc(c)}\"></span>"
-                     f"{_esc(r['category'])}<br><span class=\"voice\">{_esc(voice)}</span>")
+            words = (f"<b>{esc(r['matched_text'])}</b><br><span class=\"swatch\" style=\"--c:{esc(c)}\"></span>"
+                     f"{esc(r['category'])}<br><span class=\"voice\">{esc(voice)}</span>")
             if r["term"] and normalize(r["term"]).split() != normalize(r["matched_text"]).split():
-                words += f'<br><span class="voice">lexicon term: {_esc(r["term"])}</span>'
-            alt = _esc("; ".join(r["neutral"])) or '<span class="muted">–</span>'
-            who = f'<br><span class="voice">aimed at: {_esc(r["target"])}</span>' if r["target"] else ""
-            rows.append(f"<tr><td></td><td>{words}</td><td>{_esc(r['note'])}</td><td>{alt}{who}</td></tr>")
+                words += f'<br><span class="voice">lexicon term: {esc(r["term"])}</span>'
+            alt = esc("; ".join(r["neutral"])) or '<span class="muted">–</span>'
+            who = f'<br><span class="voice">aimed at: {esc(r["target"])}</span>' if r["target"] else ""
+            rows.append(f"<tr><td></td><td>{words}</td><td>{esc(r['note'])}</td><td>{alt}{who}</td></tr>")
     return (
         '<table class="key"><colgroup><col class="k-n"><col class="k-words"><col class="k-why"><col></colgroup>'
         "<thead><tr><th>No.</th><th>Words in the text</th><th>Why it is loaded</th>"
@@ -463,24 +529,32 @@ def _key_sentence(text: str, spans, quotes, palette) -> str:
 
 
 def make_answer_key(
+    matches,
     articles,
-    lexicon,
     *,
+    lexicon=None,
+    alignment=None,
     title: str = "Loaded language: a close reading",
     paper: str = "A4",
-    key: AnswerKey | None = None,
 ) -> str:
     """The answer key of :func:`make_worksheet`, as a separate printable HTML page.
 
+    Draws the tables it is handed; it neither searches nor aligns the articles.
+
     Parameters
     ----------
+    matches : DataFrame
+        The matches table of the articles (:func:`framing.find_matches`).
+        None raises :class:`~framing.errors.InputError`.
     articles : DataFrame, str, list of str or path(s)
-    lexicon : Lexicon, str or list of str
+    lexicon : Lexicon, str or list of str, optional
+        Gives the terms their notes and neutral alternatives, the colours and
+        the lexicon's name.
+    alignment : DataFrame or dict, optional
+        The alignment given to :func:`make_worksheet` (task 4).
     title : str, default="Loaded language: a close reading"
         The worksheet's title (the key is titled "Answer key: <title>").
     paper : {"A4", "Letter"}, default="A4"
-    key : AnswerKey, optional
-        Precomputed with :func:`answer_key`.
 
     Returns
     -------
@@ -489,12 +563,12 @@ def make_answer_key(
         category, voice, why they are loaded, neutral alternatives and target;
         suggestions for tasks 3 and 4.
     """
-    key = key or answer_key(articles, lexicon)
-    palette = _palette(key.lexicon, _category_order(key.lexicon, key.matches))
+    key = _key(matches, articles, lexicon, "make_answer_key")
+    palette = category_palette(key.lexicon, category_order(key.lexicon, key.matches))
     parts = [
-        f"<h1>Answer key: {_esc(title)}</h1>",
+        f"<h1>Answer key: {esc(title)}</h1>",
         '<div class="box small"><p>The terms below are those of the lexicon '
-        f"“{_esc(getattr(key.lexicon, 'name', '') or 'lexicon')}”. It is a starting point, not the last word: "
+        f"“{esc(getattr(key.lexicon, 'name', '') or 'lexicon')}”. It is a starting point, not the last word: "
         "students may find other loaded words, and a listed word may be used neutrally in context. Discuss "
         "both. Terms <i>in quoted speech</i> are the speaker’s words, not the outlet’s.</p>"
         "<p>To check typed answers, save them as a CSV file with the columns <code>article_id, sentence, "
@@ -502,10 +576,10 @@ def make_answer_key(
         "and run <code>framing grade answers.csv ARTICLES…</code>.</p></div>",
     ]
     for row in key.articles.to_dict("records"):
-        aid = _str(row.get("article_id"))
+        aid = to_str(row.get("article_id"))
         parts.append(f'<section class="article">{_article_head(key.labels[aid], row, "h2")}'
-                     f"{_key_table(key, aid, _str(row.get('text')), palette)}</section>")
-    choice = _compare_choice(key)
+                     f"{_key_table(key, aid, to_str(row.get('text')), palette)}</section>")
+    choice = _compare_choice(key, alignment, "make_answer_key")
     rewrite = _rewrite_choices(key, exclude=_used_by_compare(choice))
     if rewrite:
         frame = key.to_frame()
@@ -516,32 +590,32 @@ def make_answer_key(
                 f"“{r['matched_text']}” → " + (" / ".join(f"“{x}”" for x in r["neutral"]) or "leave out")
                 for r in sub.to_dict("records")
             )
-            items.append(f"<li>Article {_esc(key.labels.get(aid, '?'))}, sentence {n}: {_esc(sug)}</li>")
+            items.append(f"<li>Article {esc(key.labels.get(aid, '?'))}, sentence {n}: {esc(sug)}</li>")
         parts.append("<h2>Task 3: words to replace</h2><ul>" + "".join(items) + "</ul>")
     if choice is not None:
         a, b, r, ta, tb = choice
-        la, lb = key.labels[_str(a["article_id"])], key.labels[_str(b["article_id"])]
+        la, lb = key.labels[to_str(a["article_id"])], key.labels[to_str(b["article_id"])]
         only_a = ", ".join(sorted(ta - tb)) or "none"
         only_b = ", ".join(sorted(tb - ta)) or "none"
         parts.append(
             "<h2>Task 4: what differs</h2>"
-            f"<p>Only in article {_esc(la)} (sentence {int(r['sentence_a']) + 1}): <b>{_esc(only_a)}</b>.<br>"
-            f"Only in article {_esc(lb)} (sentence {int(r['sentence_b']) + 1}): <b>{_esc(only_b)}</b>.</p>"
+            f"<p>Only in article {esc(la)} (sentence {int(r['sentence_a']) + 1}): <b>{esc(only_a)}</b>.<br>"
+            f"Only in article {esc(lb)} (sentence {int(r['sentence_b']) + 1}): <b>{esc(only_b)}</b>.</p>"
         )
     return _page(f"Answer key: {title}", paper, "".join(parts), "answer-key")
 
 
-def write_worksheet(path, articles, lexicon, **kwargs) -> Path:
+def write_worksheet(path, matches, articles, **kwargs) -> Path:
     """Write :func:`make_worksheet` to ``path`` (UTF-8) and return the path."""
     path = Path(path)
-    path.write_text(make_worksheet(articles, lexicon, **kwargs), encoding="utf-8")
+    path.write_text(make_worksheet(matches, articles, **kwargs), encoding="utf-8")
     return path
 
 
-def write_answer_key(path, articles, lexicon, **kwargs) -> Path:
+def write_answer_key(path, matches, articles, **kwargs) -> Path:
     """Write :func:`make_answer_key` to ``path`` (UTF-8) and return the path."""
     path = Path(path)
-    path.write_text(make_answer_key(articles, lexicon, **kwargs), encoding="utf-8")
+    path.write_text(make_answer_key(matches, articles, **kwargs), encoding="utf-8")
     return path
 
 
@@ -550,7 +624,7 @@ def write_answer_key(path, articles, lexicon, **kwargs) -> Path:
 # ---------------------------------------------------------------------------
 
 def _words(s: str) -> list[str]:
-    return normalize(_str(s)).split()
+    return normalize(to_str(s)).split()
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
@@ -591,13 +665,13 @@ def _marks_frame(student_marks) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = None
     df = df[["article_id", "sentence", "text"]].copy()
-    df["text"] = df["text"].map(_str)
+    df["text"] = df["text"].map(to_str)
     return df[df["text"].str.strip() != ""].reset_index(drop=True)
 
 
 def _sentence_number(value):
     """A printed sentence number (int) or None; raises InputError when it is not a number."""
-    s = _str(value).strip()
+    s = to_str(value).strip()
     if not s:
         return None
     try:
@@ -647,7 +721,9 @@ def grade_answers(student_marks, key, *, lexicon=None, articles=None, include_qu
 
     Examples
     --------
-    >>> key = answer_key(["He met the self-proclaimed leader of the regime."], "venezuela-2019")
+    >>> import framing
+    >>> texts = ["He met the self-proclaimed leader of the regime."]
+    >>> key = answer_key(framing.find_matches(texts, "venezuela-2019"), texts, lexicon="venezuela-2019")
     >>> fb = grade_answers([(1, "self-proclaimed"), (1, "leader")], key)
     >>> fb[["status", "term", "marked"]].values.tolist()
     [['found', 'self-proclaimed', 'self-proclaimed'], ['missed', 'regime', ''], ['extra', '', 'leader']]
@@ -664,7 +740,7 @@ def grade_answers(student_marks, key, *, lexicon=None, articles=None, include_qu
     marks = _marks_frame(student_marks)
     by_label = {v.upper(): k for k, v in key.labels.items()}
     ids = set(key.labels)
-    texts = dict(zip(key.articles["article_id"].map(_str), key.articles["text"]))
+    texts = dict(zip(key.articles["article_id"].map(to_str), key.articles["text"]))
     single = next(iter(ids)) if len(ids) == 1 else None
     hit_words = [_words(t) for t in frame["matched_text"]]
     term_words = [_words(t) for t in frame["term"].str.rstrip("*")]
@@ -672,7 +748,7 @@ def grade_answers(student_marks, key, *, lexicon=None, articles=None, include_qu
     extras = []
 
     for m in marks.to_dict("records"):
-        raw_aid = _str(m["article_id"]).strip()
+        raw_aid = to_str(m["article_id"]).strip()
         aid = raw_aid if raw_aid in ids else by_label.get(raw_aid.upper()) if raw_aid else single
         sent = _sentence_number(m["sentence"])
         words = _words(m["text"])
@@ -748,10 +824,12 @@ def grade_answers(student_marks, key, *, lexicon=None, articles=None, include_qu
 
 def _lexicon_terms(lex, text: str) -> list[str]:
     """Terms of ``lex`` found in ``text`` (a student's mark)."""
-    if lex is None or not _str(text).strip():
+    from .match import compile_lexicon
+
+    if lex is None or not to_str(text).strip():
         return []
-    comp = lex.compiled
-    return [comp.entries[idx].term for _, _, idx, _ in comp.scan(_str(text))]
+    comp = compile_lexicon(lex)
+    return [comp.entries[idx].term for _, _, idx, _ in comp.scan(to_str(text))]
 
 
 def _covers(mark: list[str], hit: list[str], term: list[str], term_name: str, lex_terms: list[str]) -> bool:
@@ -768,7 +846,7 @@ def _covers(mark: list[str], hit: list[str], term: list[str], term_name: str, le
 
 
 def _sentence_text(text, sent):
-    text = _str(text)
+    text = to_str(text)
     if not text or sent is None:
         return None
     sents = sentence_spans(text)
@@ -781,86 +859,12 @@ def _sentence_text(text, sent):
 def _extra(aid, label, sent, marked, explanation, hit=None, entry=None) -> dict:
     return {
         "status": "extra", "article_id": aid or "", "label": label, "sentence": sent, "marked": marked,
-        "term": _str(hit["term"]) if hit is not None else (entry.term if entry is not None else ""),
-        "matched_text": _str(hit["matched_text"]) if hit is not None else "",
-        "category": _str(hit["category"]) if hit is not None else (entry.category if entry is not None else ""),
-        "voice": "", "target": _str(hit["target"]) if hit is not None else "",
-        "note": _str(hit["note"]) if hit is not None else (entry.note if entry is not None else ""),
+        "term": to_str(hit["term"]) if hit is not None else (entry.term if entry is not None else ""),
+        "matched_text": to_str(hit["matched_text"]) if hit is not None else "",
+        "category": to_str(hit["category"]) if hit is not None else (entry.category if entry is not None else ""),
+        "voice": "", "target": to_str(hit["target"]) if hit is not None else "",
+        "note": to_str(hit["note"]) if hit is not None else (entry.note if entry is not None else ""),
         "neutral": "; ".join(hit["neutral"]) if hit is not None else (
             "; ".join(entry.neutral) if entry is not None else ""),
         "explanation": explanation,
     }
-
-
-# ---------------------------------------------------------------------------
-# command line
-# ---------------------------------------------------------------------------
-
-def _cmd_worksheet(args) -> int:
-    from .cli import read_inputs
-
-    articles, lex = read_inputs(args)
-    key = answer_key(articles, lex)
-    page = make_worksheet(key.articles, lex, title=args.title, paper=args.paper, rows=args.rows)
-    if args.output:
-        Path(args.output).write_text(page, encoding="utf-8")
-        sys.stderr.write(f"wrote {args.output}\n")
-    else:
-        sys.stdout.write(page)
-    if args.key:
-        Path(args.key).write_text(make_answer_key(key.articles, lex, title=args.title, paper=args.paper, key=key),
-                                  encoding="utf-8")
-        sys.stderr.write(f"wrote {args.key}\n")
-    return 0
-
-
-def _cmd_grade(args) -> int:
-    from .cli import read_inputs, write_table
-
-    try:
-        marks = pd.read_csv(args.marks, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise InputError(f"{args.marks}: cannot read the marks CSV ({exc})") from exc
-    missing = [c for c in ("sentence", "text") if c not in marks.columns]
-    if missing:
-        raise InputError(f"{args.marks}: the marks CSV needs columns article_id, sentence, text "
-                         f"(missing: {', '.join(missing)}; has: {', '.join(marks.columns)})")
-    articles, lex = read_inputs(args)
-    feedback = grade_answers(marks, answer_key(articles, lex), include_quoted=not args.own_words_only)
-    n = feedback["status"].value_counts()
-    total = int(n.get("found", 0) + n.get("missed", 0))
-    sys.stderr.write(f"found {int(n.get('found', 0))} of {total} terms, {int(n.get('extra', 0))} extra\n")
-    write_table(feedback, args)
-    return 0
-
-
-def register_cli(subparsers) -> None:
-    """Add ``framing worksheet`` and ``framing grade`` to the command line."""
-    from .cli import _add_input_args, _add_output_args
-
-    p = subparsers.add_parser("worksheet", help="printable classroom worksheet (and answer key)")
-    _add_input_args(p)
-    p.add_argument("-o", "--output", metavar="SHEET.html", help="write the worksheet here instead of stdout")
-    p.add_argument("--key", metavar="KEY.html", help="also write the answer key here")
-    p.add_argument("--paper", default="A4", type=_paper_arg, help="A4 (default) or Letter")
-    p.add_argument("--title", default="Loaded language: a close reading", help="worksheet title")
-    p.add_argument("--rows", type=int, default=10, help="empty rows in the answer table (default: 10)")
-    p.set_defaults(func=_cmd_worksheet)
-
-    p = subparsers.add_parser("grade", help="feedback on a student's marked terms")
-    p.add_argument("marks", metavar="MARKS.csv", help="CSV with columns article_id, sentence, text")
-    _add_input_args(p)
-    p.add_argument("--own-words-only", action="store_true",
-                   help="do not count terms inside quoted speech as terms to find")
-    _add_output_args(p)
-    p.set_defaults(func=_cmd_grade)
-
-
-def _paper_arg(value: str) -> str:
-    import argparse
-
-    try:
-        return _paper(value)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-

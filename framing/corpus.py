@@ -207,6 +207,88 @@ def iter_articles(source, *, chunksize=1000, text="text", outlet="outlet", title
     return _rechunk(source, opts)
 
 
+# ---------------------------------------------------------------------------
+# articles in any form: used by the other modules (not part of framing's top level)
+# ---------------------------------------------------------------------------
+
+def as_articles(articles) -> pd.DataFrame:
+    """An articles table from a table, one text, a list of texts, or paths.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame, str, list of str or path
+        A table with ``article_id`` and ``text`` columns (returned as it is, after
+        checking), a text or a list of texts (ids ``text``, ``text0``, ``text1``, ...),
+        or anything :func:`read_articles` reads.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> as_articles(["One text.", "Another."])[["article_id", "text"]].values.tolist()
+    [['text0', 'One text.'], ['text1', 'Another.']]
+    """
+    if isinstance(articles, pd.DataFrame):
+        missing = [c for c in ("article_id", "text") if c not in articles.columns]
+        if missing:
+            raise InputError(
+                f"articles table lacks column(s) {', '.join(missing)} "
+                f"(has: {', '.join(map(str, articles.columns))}); read it with framing.read_articles"
+            )
+        require_unique_ids(articles)
+        return articles
+    if isinstance(articles, str) and not looks_like_path(articles):
+        return pd.DataFrame({"article_id": ["text"], "outlet": [""], "text": [articles]})
+    if isinstance(articles, (list, tuple)) and articles and all(isinstance(a, str) for a in articles) \
+            and not any(looks_like_path(a) for a in articles):
+        return pd.DataFrame({
+            "article_id": [f"text{i}" for i in range(len(articles))],
+            "outlet": [""] * len(articles),
+            "text": list(articles),
+        })
+    return read_articles(articles)
+
+
+def require_unique_ids(articles: pd.DataFrame) -> None:
+    """Raise :class:`~framing.errors.InputError` when ``article_id`` has duplicates.
+
+    Examples
+    --------
+    >>> require_unique_ids(pd.DataFrame({"article_id": ["a", "a"], "text": ["x", "y"]}))
+    Traceback (most recent call last):
+    ...
+    framing.errors.InputError: articles table has duplicate article_id values: 'a' ...
+    """
+    dup = articles["article_id"][articles["article_id"].duplicated()]
+    if len(dup):
+        shown = ", ".join(map(repr, list(dict.fromkeys(dup))[:5]))
+        raise InputError(
+            f"articles table has duplicate article_id values: {shown}"
+            + (" ..." if dup.nunique() > 5 else "")
+            + " (every table joins on article_id; framing.read_articles makes ids unique)"
+        )
+
+
+_PATH_SUFFIXES = (".txt", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz")
+
+
+def looks_like_path(s: str) -> bool:
+    """A string is a path if it exists, or has no white space and looks like one.
+
+    Examples
+    --------
+    >>> looks_like_path("news/2019.jsonl"), looks_like_path("He is the self-proclaimed leader.")
+    (True, False)
+    """
+    if not s or len(s) > 4096 or "\n" in s:
+        return False
+    if os.path.exists(s):
+        return True
+    return not any(c.isspace() for c in s) and ("/" in s or os.sep in s or s.lower().endswith(_PATH_SUFFIXES))
+
+
 def _rechunk(source, opts: _Options) -> Iterator[pd.DataFrame]:
     """Yield tables of exactly ``opts.chunksize`` rows (the last may be shorter)."""
     chunksize, unique, buffer, start = opts.chunksize, _UniqueIds(), [], 0

@@ -6,6 +6,10 @@ spans arrive as plain dicts with character offsets (see
 HTML-escaped, the page skeleton and CSS live in ``framing/templates/``, and
 writing a file is a separate function (:func:`write_report`).
 
+The renderers draw the tables they are handed (matches, scores, comparison,
+alignments) and run no step of the pipeline; :func:`framing.build_report`
+runs it and calls :func:`render_report`.
+
 A report is one HTML file with no network requests: CSS inline, charts as
 inline SVG, one tiny inline script (kept inside the window: the tooltips are
 shown by CSS on ``:hover`` and ``:focus``) allowed by its hash in a
@@ -16,22 +20,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import io
 import logging
-import math
-import re
-import warnings
-from importlib import resources
 from pathlib import Path
 from string import Template
 
 import pandas as pd
 
-from .errors import FramingWarning, InputError
+from ._html import (
+    alignment_pairs, category_order, category_palette, entry_info, esc, fmt_date, quote_dicts,
+    render_article, require_matches, template, tint, to_str,
+)
+from .errors import InputError
 from .errors import require_columns as _require
-from .lexicon import assign_colors
-from .text import normalize, quote_spans, sentence_spans
+from .text import sentence_spans
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +44,8 @@ __all__ = [
     "render_side_by_side",
     "render_article",
     "spans_from_matches",
-    "register_cli",
 ]
 
-_VOICE_LABEL = {
-    "narrative": "the outlet's own words",
-    "quoted": "inside quoted speech",
-    "scare_quote": "in scare quotes",
-}
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
-_NAMED = re.compile(r"[a-zA-Z]{3,20}\Z")
 #: With more groups than this the comparison is a shaded table instead of a bar chart.
 _MAX_CHART_GROUPS = 6
 
@@ -60,123 +54,50 @@ _MAX_CHART_GROUPS = 6
 # small helpers
 # ---------------------------------------------------------------------------
 
-def _esc(value) -> str:
-    """HTML-escape ``value`` for text and attribute positions (quotes included)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return html.escape(str(value), quote=True)
-
-
-def _template(name: str) -> str:
-    """Text of ``framing/templates/<name>`` (read from the installed package)."""
-    return resources.files("framing").joinpath("templates").joinpath(name).read_text(encoding="utf-8")
-
-
-def _is_missing(value) -> bool:
-    """True for None and pandas' missing values (NaN, NA, NaT); False for list-likes."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # pd.isna of a list-like is an array: not one missing value
-        return False
-
-
-def _str(value) -> str:
-    return "" if _is_missing(value) else str(value)
-
-
-def _safe_color(color, fallback: str) -> str:
-    """A colour safe to put in a style attribute: ``#hex`` or a plain name, else ``fallback``."""
-    color = _str(color).strip()
-    if _HEX.match(color) or _NAMED.match(color):
-        return color
-    return fallback
-
-
-def _tint(color: str, alpha: float = 0.26) -> str:
-    """Light background of ``color`` (hex only; a named colour gets a neutral grey)."""
-    if not color.startswith("#"):
-        return "rgba(0,0,0,.07)"
-    h = color[1:]
-    if len(h) in (3, 4):
-        h = "".join(c * 2 for c in h[:3])
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def _palette(lexicon, categories) -> dict[str, str]:
-    """Category -> safe colour, as in every chart (:func:`framing.lexicon.assign_colors`)."""
-    declared = {c: _safe_color(v, "") for c, v in (lexicon.colors if lexicon is not None else {}).items()}
-    declared = {c: v for c, v in declared.items() if v}  # an unsafe colour is replaced below
-    return assign_colors(list(declared) + [c for c in categories if c not in declared], declared)
-
-
-def _category_order(lexicon, matches: pd.DataFrame) -> list[str]:
-    cats = list(lexicon.categories) if lexicon is not None else []
-    if "category" in matches.columns:
-        cats += [c for c in dict.fromkeys(matches["category"].map(_str)) if c not in cats]
-    return cats
-
-
 def _prefix(articles: pd.DataFrame) -> str:
     """Deterministic id prefix, distinct between two different sets of articles."""
     h = hashlib.sha1()
     for aid, text in zip(articles["article_id"], articles["text"]):
-        h.update(_str(aid).encode("utf-8", "replace") + b"\0" + str(len(_str(text))).encode())
+        h.update(to_str(aid).encode("utf-8", "replace") + b"\0" + str(len(to_str(text))).encode())
     return "fr" + h.hexdigest()[:6]
 
 
-def _prepare(matches, articles, lexicon):
-    """Resolve articles, lexicon and matches (computed when ``matches`` is None)."""
-    from .match import _as_articles, _resolve_lexicon, find_matches
+def _prepare(matches, articles, lexicon, who: str):
+    """Check the matches table, resolve the articles and the lexicon (a name is loaded).
 
-    arts = _as_articles(articles)
+    Nothing is computed: ``matches=None`` raises :class:`InputError` (see
+    :func:`framing._html.require_matches`).
+    """
+    from .corpus import as_articles
+    from .match import _resolve_lexicon
+
+    require_matches(matches, who)
+    arts = as_articles(articles)
     if "outlet" not in arts.columns:
         arts = arts.assign(outlet="")
     lex = lexicon
     if lex is not None and not hasattr(lex, "colors"):
         lex = _resolve_lexicon(lex)
-    if matches is None:
-        lex = lex if lex is not None else _resolve_lexicon(None)
-        matches = find_matches(arts, lex)
-    _require(matches, ["article_id", "start", "end", "category"], "matches table")
     return matches, arts, lex
 
 
-def _prepare_page(matches, articles, lexicon):
+def _prepare_page(matches, articles, lexicon, who: str):
     """:func:`_prepare`, plus what a legend and article cards need.
 
     Returns ``(matches, articles, lexicon, palette, present, counts, prefix)``:
     ``present`` are the categories with hits, in lexicon order; ``counts`` the
     hits per category; ``prefix`` the id prefix of :func:`_prefix`.
     """
-    matches, arts, lex = _prepare(matches, articles, lexicon)
-    cats = _category_order(lex, matches)
-    labels = matches["category"].map(_str)
+    matches, arts, lex = _prepare(matches, articles, lexicon, who)
+    cats = category_order(lex, matches)
+    labels = matches["category"].map(to_str)
     present = [c for c in cats if (labels == c).any()]
-    return matches, arts, lex, _palette(lex, cats), present, labels.value_counts().to_dict(), _prefix(arts)
+    return matches, arts, lex, category_palette(lex, cats), present, labels.value_counts().to_dict(), _prefix(arts)
 
 
 # ---------------------------------------------------------------------------
 # spans
 # ---------------------------------------------------------------------------
-
-def _entry_info(lexicon, term: str, row: dict) -> tuple[str, list[str]]:
-    """Note and neutral alternatives of ``term``: from the lexicon, else from the row."""
-    note, neutral = _str(row.get("note")), row.get("neutral")
-    if lexicon is not None and term:
-        try:
-            entry = lexicon[term]
-        except KeyError:
-            entry = None
-        if entry is not None:
-            note, neutral = entry.note or note, entry.neutral or neutral
-    if isinstance(neutral, str):
-        neutral = [s.strip() for s in neutral.split(";") if s.strip()]
-    elif neutral is None or (isinstance(neutral, float) and math.isnan(neutral)):
-        neutral = []
-    return note, [str(n) for n in neutral]
 
 
 def spans_from_matches(matches: pd.DataFrame, article_id, *, lexicon=None) -> list[dict]:
@@ -207,230 +128,19 @@ def spans_from_matches(matches: pd.DataFrame, article_id, *, lexicon=None) -> li
     [(4, 10, 'delegitimizing', 'Implies illegitimacy.')]
     """
     _require(matches, ["article_id", "start", "end", "category"], "matches table")
-    rows = matches[matches["article_id"].map(_str) == _str(article_id)]
+    rows = matches[matches["article_id"].map(to_str) == to_str(article_id)]
     spans = []
     for row in rows.to_dict("records"):
-        term = _str(row.get("term")) or _str(row.get("matched_text"))
-        note, neutral = _entry_info(lexicon, term, row)
+        term = to_str(row.get("term")) or to_str(row.get("matched_text"))
+        note, neutral = entry_info(lexicon, term, row)
         spans.append({
-            "start": int(row["start"]), "end": int(row["end"]), "label": _str(row["category"]),
-            "term": term, "matched_text": _str(row.get("matched_text")),
-            "voice": _str(row.get("voice")) or "narrative", "note": note, "neutral": neutral,
-            "target": _str(row.get("target")), "speaker": _str(row.get("speaker")),
+            "start": int(row["start"]), "end": int(row["end"]), "label": to_str(row["category"]),
+            "term": term, "matched_text": to_str(row.get("matched_text")),
+            "voice": to_str(row.get("voice")) or "narrative", "note": note, "neutral": neutral,
+            "target": to_str(row.get("target")), "speaker": to_str(row.get("speaker")),
         })
     spans.sort(key=lambda s: (s["start"], -s["end"]))
     return spans
-
-
-def _quote_dicts(text: str) -> list[dict]:
-    return [{"start": q.start, "end": q.end, "kind": q.kind} for q in quote_spans(text)]
-
-
-def _clean_spans(text: str, spans, what: str) -> list[dict]:
-    """Drop spans outside the text, that do not fit it, or that overlap an earlier longer one."""
-    n = len(text)
-    good, bad = [], []
-    for s in spans:
-        a, b = int(s["start"]), int(s["end"])
-        mt = s.get("matched_text")
-        if not (0 <= a < b <= n) or (mt and text[a:b] != mt):
-            bad.append(f"{a}-{b}")
-            continue
-        good.append(s)
-    if bad:
-        warnings.warn(
-            f"{what}: {len(bad)} span(s) do not fit the article text and are not shown "
-            f"({', '.join(bad[:5])}); were the matches made from another version of the text?",
-            FramingWarning, stacklevel=4,
-        )
-    good.sort(key=lambda s: (int(s["start"]) - int(s["end"]), int(s["start"])))  # longest first
-    taken: list[tuple[int, int]] = []
-    keep = []
-    for s in good:
-        a, b = int(s["start"]), int(s["end"])
-        if all(b <= x or a >= y for x, y in taken):
-            taken.append((a, b))
-            keep.append(s)
-    keep.sort(key=lambda s: int(s["start"]))
-    return keep
-
-
-# ---------------------------------------------------------------------------
-# rendering one text
-# ---------------------------------------------------------------------------
-
-def _render_layers(text: str, layers, open_tag, close_tag) -> str:
-    """Well-nested HTML for several layers of non-overlapping spans over ``text``.
-
-    ``layers`` is outermost first; each is a sorted list of ``(start, end,
-    payload)``.  Where a span of an inner layer crosses the border of an outer
-    one it is closed and reopened (``first=False`` for the continuation), as
-    displaCy splits spans per token.  Every slice of ``text`` is escaped.
-    """
-    n = len(text)
-    points = {0, n}
-    for spans in layers:
-        for a, b, _ in spans:
-            points.update((a, b))
-    points = sorted(p for p in points if 0 <= p <= n)
-    ptr = [0] * len(layers)
-    stack: list[tuple[int, int, bool]] = []
-    started: set[tuple[int, int]] = set()
-    out: list[str] = []
-    for a, b in zip(points, points[1:]):
-        want = []
-        for li, spans in enumerate(layers):
-            j = ptr[li]
-            while j < len(spans) and spans[j][1] <= a:
-                j += 1
-            ptr[li] = j
-            want.append(j if j < len(spans) and spans[j][0] <= a else None)
-        have = [None] * len(layers)
-        for lvl, idx, _ in stack:
-            have[lvl] = idx
-        k = next((i for i in range(len(layers)) if want[i] != have[i]), len(layers))
-        while stack and stack[-1][0] >= k:
-            lvl, idx, first = stack.pop()
-            out.append(close_tag(lvl, layers[lvl][idx][2], first))
-        for lvl in range(k, len(layers)):
-            idx = want[lvl]
-            if idx is None:
-                continue
-            first = (lvl, idx) not in started
-            started.add((lvl, idx))
-            out.append(open_tag(lvl, layers[lvl][idx][2], first))
-            stack.append((lvl, idx, first))
-        out.append(html.escape(text[a:b], quote=True))
-    while stack:
-        lvl, idx, first = stack.pop()
-        out.append(close_tag(lvl, layers[lvl][idx][2], first))
-    return "".join(out)
-
-
-def _tip_html(span: dict, tip_id: str) -> str:
-    voice = span.get("voice") or "narrative"
-    parts = [
-        f'<span class="tip-cat">{_esc(span.get("label"))}'
-        f' <span class="tip-voice">· {_esc(_VOICE_LABEL.get(voice, voice))}</span></span>'
-    ]
-    term = _str(span.get("term"))
-    if term and normalize(term.rstrip("*")).split() != normalize(_str(span.get("matched_text"))).split():
-        parts.append(f'<span class="tip-term">lexicon term: “{_esc(term)}”</span>')
-    if span.get("note"):
-        parts.append(f'<span class="tip-note">{_esc(span["note"])}</span>')
-    if span.get("neutral"):
-        parts.append(f'<span class="tip-neutral"><b>Neutral:</b> {_esc("; ".join(span["neutral"]))}</span>')
-    if span.get("target"):
-        parts.append(f'<span class="tip-target"><b>Aimed at:</b> {_esc(span["target"])}</span>')
-    if voice == "quoted":
-        who = _str(span.get("speaker")) or "not stated"
-        parts.append(f'<span class="tip-speaker"><b>Speaker:</b> {_esc(who)}</span>')
-    return f'<span class="tip" role="tooltip" id="{_esc(tip_id)}">{"".join(parts)}</span>'
-
-
-def render_article(
-    text: str,
-    spans,
-    *,
-    quotes=None,
-    colors: dict | None = None,
-    paragraphs: bool = True,
-    id_prefix: str = "fr",
-    tooltips: bool = True,
-) -> str:
-    """HTML of one text with its spans highlighted (the body of an article card).
-
-    Parameters
-    ----------
-    text : str
-        The original article text; offsets index it.
-    spans : list of dict
-        Plain dicts with ``start``, ``end`` (character offsets) and ``label``
-        (the category); optional ``term, matched_text, voice, note, neutral,
-        target, speaker`` fill the tooltip, and ``diff=True`` gives a stronger
-        emphasis (used in the side-by-side view).  See :func:`spans_from_matches`.
-        Overlapping spans: the longest wins.
-    quotes : list of dict, optional
-        ``start``, ``end``, ``kind`` (``"quoted"`` or ``"scare_quote"``);
-        default: :func:`framing.text.quote_spans` of ``text``.  ``[]`` marks none.
-    colors : dict, optional
-        Category -> colour (``#hex`` or a colour name; anything else is replaced
-        by a default colour).
-    paragraphs : bool, default=True
-        Wrap each line of the text in ``<p>``; False renders one inline run.
-    id_prefix : str, default="fr"
-        Prefix of the tooltip element ids (unique within a page).
-    tooltips : bool, default=True
-        False: plain marks, not focusable and without tooltip (for print).
-
-    Returns
-    -------
-    str
-        HTML: ``<mark class="hit ..." tabindex="0">`` per span with a
-        ``<span class="tip" role="tooltip">`` inside, ``<span class="q q-speech">``
-        and ``<span class="q q-scare">`` for quotations.  All text is escaped.
-
-    Examples
-    --------
-    >>> html = render_article("A <b>regime</b>.", [{"start": 5, "end": 11, "label": "x"}],
-    ...                       quotes=[], paragraphs=False)
-    >>> html[:40]
-    'A &lt;b&gt;<mark class="hit v-narrative"'
-    >>> html[html.index("</mark>"):]
-    '</mark>&lt;/b&gt;.'
-    """
-    text = _str(text)
-    colors = colors or {}
-    spans = _clean_spans(text, spans, f"article {id_prefix}")
-    qs = _quote_dicts(text) if quotes is None else list(quotes)
-    qs = sorted((q for q in qs if 0 <= int(q["start"]) < int(q["end"]) <= len(text)),
-                key=lambda q: int(q["start"]))
-    q_layer, last = [], -1
-    for q in qs:
-        if int(q["start"]) >= last:
-            q_layer.append((int(q["start"]), int(q["end"]), q))
-            last = int(q["end"])
-    layers = []
-    if paragraphs:
-        layers.append([(m.start(), m.end(), None) for m in re.finditer(r"[^\n]*\S[^\n]*", text)])
-    layers.append(q_layer)
-    layers.append([(int(s["start"]), int(s["end"]), (i, s)) for i, s in enumerate(spans)])
-    known = {c: v for c, v in ((c, _safe_color(v, "")) for c, v in colors.items()) if v}
-    palette = assign_colors(sorted({_str(s.get("label")) for s in spans} | set(known)), known)
-
-    def color_of(label: str) -> str:
-        return palette[label]
-
-    p_level = 0 if paragraphs else -1
-    q_level = p_level + 1
-
-    def open_tag(level, payload, first):
-        if level == p_level:
-            return "<p>"
-        if level == q_level:
-            kind = "q-scare" if payload.get("kind") == "scare_quote" else "q-speech"
-            return f'<span class="q {kind}">'
-        i, s = payload
-        voice = _str(s.get("voice")) or "narrative"
-        c = color_of(_str(s.get("label")))
-        cls = f"hit v-{_esc(voice)}" + (" diff" if s.get("diff") else "")
-        style = f"--c:{c};--bg:{_tint(c)}"
-        if not first or not tooltips:
-            return f'<mark class="{cls}{"" if first else " cont"}" style="{_esc(style)}">'
-        return (
-            f'<mark class="{cls}" tabindex="0" style="{_esc(style)}" data-category="{_esc(s.get("label"))}"'
-            f' data-term="{_esc(s.get("term"))}" aria-describedby="{_esc(id_prefix)}-t{i}">'
-        )
-
-    def close_tag(level, payload, first):
-        if level == p_level:
-            return "</p>"
-        if level == q_level:
-            return "</span>"
-        i, s = payload
-        return (_tip_html(s, f"{id_prefix}-t{i}") if first and tooltips else "") + "</mark>"
-
-    return _render_layers(text, layers, open_tag, close_tag)
 
 
 # ---------------------------------------------------------------------------
@@ -444,11 +154,11 @@ def _legend_html(lexicon, cats_present, counts, palette) -> str:
         if lexicon is not None and cat in lexicon.categories:
             desc = lexicon.categories[cat].description
         c = palette.get(cat, "#777")
-        title = f' title="{_esc(desc)}"' if desc else ""
+        title = f' title="{esc(desc)}"' if desc else ""
         items.append(
-            f'<li{title}><span class="swatch" style="--c:{_esc(c)}"></span>'
-            f'<span><dfn>{_esc(cat)}</dfn> <span class="fr-muted">({counts.get(cat, 0)})</span>'
-            + (f' <span class="fr-muted">— {_esc(desc)}</span>' if desc else "")
+            f'<li{title}><span class="swatch" style="--c:{esc(c)}"></span>'
+            f'<span><dfn>{esc(cat)}</dfn> <span class="fr-muted">({counts.get(cat, 0)})</span>'
+            + (f' <span class="fr-muted">— {esc(desc)}</span>' if desc else "")
             + "</span></li>"
         )
     sample = "--c:#555;--bg:rgba(0,0,0,.09)"
@@ -464,25 +174,43 @@ def _legend_html(lexicon, cats_present, counts, palette) -> str:
     return f'<div class="legend"><h3>Categories</h3>{cats}{voices}</div>'
 
 
-def _profile_html(art_matches: pd.DataFrame, n_words: int, cats, palette, scale: float) -> str:
+def _profile_counts(scores) -> dict[str, dict[str, tuple[int, int]]]:
+    """``article_id -> category -> (own words, in quotes)`` from a scores table.
+
+    Own words are the ``narrative`` and ``scare_quote`` hits, as in
+    :func:`framing.score_articles`; None (no scores table) gives ``{}``.
+    """
+    if scores is None:
+        return {}
+    _require(scores, ["article_id", "category", "n_narrative", "n_quoted", "n_scare_quote"], "scores table")
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for aid, cat, narrative, quoted, scare in zip(
+        scores["article_id"].map(to_str), scores["category"].map(to_str),
+        scores["n_narrative"], scores["n_quoted"], scores["n_scare_quote"],
+    ):
+        own, q = out.setdefault(aid, {}).get(cat, (0, 0))
+        out[aid][cat] = (own + int(narrative) + int(scare), q + int(quoted))
+    return out
+
+
+def _profile_html(art_matches: pd.DataFrame, tally, n_words: int, cats, palette, scale: float) -> str:
+    """The profile table of one article from its row of :func:`_profile_counts` ("" when None)."""
     if art_matches.empty:
         return '<p class="nohits">No loaded terms from the lexicon were found in this article.</p>'
-    from collections import Counter
-
-    voices = art_matches["voice"] if "voice" in art_matches.columns else ["narrative"] * len(art_matches)
-    tally = Counter((_str(c), v == "quoted") for c, v in zip(art_matches["category"], voices))
+    if tally is None:
+        return ""
     rows = []
     for cat in cats:
-        own, q = tally.get((cat, False), 0), tally.get((cat, True), 0)
+        own, q = tally.get(cat, (0, 0))
         if own + q == 0:
             continue
         c = palette.get(cat, "#777")
         rate = f"{own * 1000 / n_words:.1f}" if n_words else "–"
         w_own, w_q = own * scale, q * scale
-        bars = (f'<span class="bar" style="--c:{_esc(c)};width:{w_own:.1f}px"></span>' if own else "") + (
-            f'<span class="bar quoted" style="--c:{_esc(c)};width:{w_q:.1f}px"></span>' if q else "")
+        bars = (f'<span class="bar" style="--c:{esc(c)};width:{w_own:.1f}px"></span>' if own else "") + (
+            f'<span class="bar quoted" style="--c:{esc(c)};width:{w_q:.1f}px"></span>' if q else "")
         rows.append(
-            f'<tr><td><span class="swatch" style="--c:{_esc(c)}"></span> {_esc(cat)}</td>'
+            f'<tr><td><span class="swatch" style="--c:{esc(c)}"></span> {esc(cat)}</td>'
             f'<td class="num">{own}</td><td class="num">{q}</td><td class="num">{rate}</td>'
             f'<td aria-hidden="true">{bars}</td></tr>'
         )
@@ -492,22 +220,16 @@ def _profile_html(art_matches: pd.DataFrame, n_words: int, cats, palette, scale:
     )
 
 
-def _fmt_date(value) -> str:
-    if _is_missing(value):
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
-
-
 def _article_label(row: dict) -> str:
-    return _str(row.get("title")) or _str(row.get("article_id"))
+    return to_str(row.get("title")) or to_str(row.get("article_id"))
 
 
-def _articles_html(matches, arts, lexicon, palette, cats, prefix, *, heading="h3", max_articles=None) -> str:
+def _articles_html(matches, arts, lexicon, palette, cats, prefix, *, scores=None, heading="h3",
+                   max_articles=None) -> str:
     from .score import count_words
 
-    by_id = {k: g for k, g in matches.groupby(matches["article_id"].map(_str), sort=False)}
+    profiles = _profile_counts(scores)
+    by_id = {k: g for k, g in matches.groupby(matches["article_id"].map(to_str), sort=False)}
     shown = arts if max_articles is None else arts.head(max_articles)
     words = count_words(shown)
     per_article = [len(g) for g in by_id.values()]
@@ -515,20 +237,20 @@ def _articles_html(matches, arts, lexicon, palette, cats, prefix, *, heading="h3
     scale = 160.0 / biggest
     out = []
     for i, (row, n_words) in enumerate(zip(shown.to_dict("records"), words)):
-        aid = _str(row.get("article_id"))
-        text = _str(row.get("text"))
+        aid = to_str(row.get("article_id"))
+        text = to_str(row.get("text"))
         am = by_id.get(aid, matches.iloc[0:0])
         spans = spans_from_matches(am, aid, lexicon=lexicon) if len(am) else []
-        meta = [x for x in (_str(row.get("outlet")), _fmt_date(row.get("date"))) if x]
+        meta = [x for x in (to_str(row.get("outlet")), fmt_date(row.get("date"))) if x]
         meta.append(f"id {aid}")
         meta.append(f"{int(n_words):,} words")
         meta.append(f"{len(am)} loaded term{'s' if len(am) != 1 else ''}")
         body = render_article(text, spans, colors=palette, id_prefix=f"{prefix}-a{i}")
         out.append(
-            f'<article class="art" id="{_esc(prefix)}-art{i}" data-article-id="{_esc(aid)}">'
-            f"<{heading}>{_esc(_article_label(row))}</{heading}>"
-            f'<p class="art-meta">{" · ".join(_esc(m) for m in meta)}</p>'
-            f"{_profile_html(am, int(n_words), cats, palette, scale)}"
+            f'<article class="art" id="{esc(prefix)}-art{i}" data-article-id="{esc(aid)}">'
+            f"<{heading}>{esc(_article_label(row))}</{heading}>"
+            f'<p class="art-meta">{" · ".join(esc(m) for m in meta)}</p>'
+            f"{_profile_html(am, profiles.get(aid), int(n_words), cats, palette, scale)}"
             f'<div class="art-text">{body}</div></article>'
         )
     if max_articles is not None and len(arts) > max_articles:
@@ -536,17 +258,24 @@ def _articles_html(matches, arts, lexicon, palette, cats, prefix, *, heading="h3
     return "".join(out)
 
 
-def render_articles_html(matches, articles, *, lexicon=None, max_articles: int = 50) -> str:
+def render_articles_html(matches, articles, *, lexicon=None, scores=None, max_articles: int = 50) -> str:
     """The highlighted articles as an HTML fragment (used by ``Analysis._repr_html_``).
+
+    Draws the tables it is handed; it does not search the articles.
 
     Parameters
     ----------
-    matches : DataFrame or None
-        The matches table; None computes it with :func:`framing.find_matches`.
+    matches : DataFrame
+        The matches table (:func:`framing.find_matches`).  None raises
+        :class:`~framing.errors.InputError`.
     articles : DataFrame, str or list of str
         The articles the matches came from (or anything ``find_matches`` takes).
     lexicon : Lexicon, str or list of str, optional
         Adds notes, neutral alternatives and category colours.
+    scores : DataFrame, optional
+        From :func:`framing.score_articles`; gives each article its profile
+        table (hits in the outlet's own words and in quotes per category).
+        Without it the profiles are left out.
     max_articles : int, default=50
         Show at most this many articles.
 
@@ -554,8 +283,8 @@ def render_articles_html(matches, articles, *, lexicon=None, max_articles: int =
     -------
     str
         A ``<div class="fr">`` with its own scoped ``<style>``, a legend, and
-        per article a profile table and the text with hits highlighted.  No
-        script: the tooltips are CSS-only.
+        per article a profile table (with ``scores``) and the text with hits
+        highlighted.  No script: the tooltips are CSS-only.
 
     See Also
     --------
@@ -565,14 +294,16 @@ def render_articles_html(matches, articles, *, lexicon=None, max_articles: int =
     --------
     >>> import framing
     >>> a = framing.analyze("The self-proclaimed leader spoke.", "venezuela-2019")
-    >>> '<mark class="hit' in render_articles_html(a.matches, a.articles, lexicon=a.lexicon)
+    >>> '<mark class="hit' in render_articles_html(a.matches, a.articles, lexicon=a.lexicon, scores=a.scores)
     True
     """
-    matches, arts, lex, palette, present, counts, prefix = _prepare_page(matches, articles, lexicon)
+    matches, arts, lex, palette, present, counts, prefix = _prepare_page(
+        matches, articles, lexicon, "render_articles_html")
     return (
-        f'<div class="fr fr-articles"><style>{_template("report.css")}</style>'
+        f'<div class="fr fr-articles"><style>{template("report.css")}</style>'
         f"{_legend_html(lex, present, counts, palette)}"
-        f"{_articles_html(matches, arts, lex, palette, present, prefix, max_articles=max_articles)}</div>"
+        + _articles_html(matches, arts, lex, palette, present, prefix, scores=scores, max_articles=max_articles)
+        + "</div>"
     )
 
 
@@ -585,21 +316,14 @@ def _article_row(articles: pd.DataFrame, which) -> dict:
         return which.to_dict()
     if isinstance(which, dict):
         return dict(which)
-    ids = articles["article_id"].map(_str)
-    hit = articles[ids == _str(which)]
+    ids = articles["article_id"].map(to_str)
+    hit = articles[ids == to_str(which)]
     if hit.empty:
         raise InputError(
             f"side by side: no article with id {which!r} (ids: {', '.join(ids.head(10))}"
             + (" ..." if len(ids) > 10 else "") + ")"
         )
     return hit.iloc[0].to_dict()
-
-
-def _alignment(row_a: dict, row_b: dict, matches, lexicon) -> pd.DataFrame:
-    """:func:`framing.align.align_articles` of two article rows."""
-    from .align import align_articles
-
-    return align_articles(pd.Series(row_a), pd.Series(row_b), matches=matches, lexicon=lexicon)
 
 
 def _sentence_quotes(full_text: str, sentence_idx: int, sentence_text: str, sents, full_quotes) -> list[dict]:
@@ -609,7 +333,7 @@ def _sentence_quotes(full_text: str, sentence_idx: int, sentence_text: str, sent
         if full_text[a:b] == sentence_text:
             return [{"start": max(q["start"], a) - a, "end": min(q["end"], b) - a, "kind": q["kind"]}
                     for q in full_quotes if q["start"] < b and q["end"] > a]
-    return _quote_dicts(sentence_text)
+    return quote_dicts(sentence_text)
 
 
 def _term_spans(terms, lexicon, by_pos: dict, offset: int, other_terms: set | None) -> list[dict]:
@@ -617,42 +341,42 @@ def _term_spans(terms, lexicon, by_pos: dict, offset: int, other_terms: set | No
     for t in terms or []:
         t = dict(t)
         full = by_pos.get(offset + int(t["start"]), {})
-        term = _str(t.get("term")) or _str(full.get("term"))
-        note, neutral = _entry_info(lexicon, term, full)
+        term = to_str(t.get("term")) or to_str(full.get("term"))
+        note, neutral = entry_info(lexicon, term, full)
         spans.append({
             "start": int(t["start"]), "end": int(t["end"]),
-            "label": _str(t.get("category")) or _str(full.get("category")),
-            "term": term, "matched_text": _str(t.get("matched_text")),
-            "voice": _str(t.get("voice")) or _str(full.get("voice")) or "narrative",
+            "label": to_str(t.get("category")) or to_str(full.get("category")),
+            "term": term, "matched_text": to_str(t.get("matched_text")),
+            "voice": to_str(t.get("voice")) or to_str(full.get("voice")) or "narrative",
             "note": note, "neutral": neutral,
-            "target": _str(t.get("target")) or _str(full.get("target")),
-            "speaker": _str(full.get("speaker")),
+            "target": to_str(t.get("target")) or to_str(full.get("target")),
+            "speaker": to_str(full.get("speaker")),
             "diff": other_terms is not None and term not in other_terms,
         })
     return spans
 
 
 def _side_by_side_html(row_a, row_b, alignment, matches, lexicon, palette, prefix) -> str:
-    texts = (_str(row_a.get("text")), _str(row_b.get("text")))
+    texts = (to_str(row_a.get("text")), to_str(row_b.get("text")))
     sents = tuple(sentence_spans(t) for t in texts)
-    quotes = tuple(_quote_dicts(t) for t in texts)
+    quotes = tuple(quote_dicts(t) for t in texts)
     by_pos = []
     for row in (row_a, row_b):
-        aid = _str(row.get("article_id"))
-        sub = matches[matches["article_id"].map(_str) == aid]
+        aid = to_str(row.get("article_id"))
+        sub = matches[matches["article_id"].map(to_str) == aid]
         by_pos.append({int(r["start"]): r for r in sub.to_dict("records")})
     head = []
     for row in (row_a, row_b):
-        sub = " · ".join(x for x in (_str(row.get("outlet")), _fmt_date(row.get("date"))) if x)
-        head.append(f'<th scope="col">{_esc(_article_label(row))}<br><span class="fr-muted">{_esc(sub)}</span></th>')
+        sub = " · ".join(x for x in (to_str(row.get("outlet")), fmt_date(row.get("date"))) if x)
+        head.append(f'<th scope="col">{esc(_article_label(row))}<br><span class="fr-muted">{esc(sub)}</span></th>')
     body = []
     n_diff = 0
     for r in alignment.to_dict("records"):
         ia, ib = int(r["sentence_a"]), int(r["sentence_b"])
         terms_a, terms_b = list(r.get("terms_a") or []), list(r.get("terms_b") or [])
         paired = ia >= 0 and ib >= 0
-        set_a = {_str(t.get("term")) for t in terms_a}
-        set_b = {_str(t.get("term")) for t in terms_b}
+        set_a = {to_str(t.get("term")) for t in terms_a}
+        set_b = {to_str(t.get("term")) for t in terms_b}
         cells = []
         for side, (idx, txt, terms, other) in enumerate(
             ((ia, r["text_a"], terms_a, set_b), (ib, r["text_b"], terms_b, set_a))
@@ -661,7 +385,7 @@ def _side_by_side_html(row_a, row_b, alignment, matches, lexicon, palette, prefi
             if idx < 0:
                 cells.append(f'<td class="{cls} empty"></td>')
                 continue
-            txt = _str(txt)
+            txt = to_str(txt)
             off = sents[side][idx][0] if idx < len(sents[side]) else 0
             spans = _term_spans(terms, lexicon, by_pos[side], off, other if paired else None)
             qs = _sentence_quotes(texts[side], idx, txt, sents[side], quotes[side])
@@ -687,20 +411,23 @@ def _side_by_side_html(row_a, row_b, alignment, matches, lexicon, palette, prefi
     )
 
 
-def render_side_by_side(a, b, matches=None, articles=None, *, lexicon=None, alignment=None) -> str:
+def render_side_by_side(a, b, matches, articles=None, *, lexicon=None, alignment) -> str:
     """Two articles on one event in two columns of aligned sentences (an HTML fragment).
+
+    Draws the tables it is handed; it neither searches nor aligns the articles.
 
     Parameters
     ----------
     a, b : object, dict or Series
         Article ids (looked up in ``articles``) or article rows.
-    matches : DataFrame, optional
-        The matches table; computed with ``lexicon`` when None.
+    matches : DataFrame
+        The matches table (:func:`framing.find_matches`) of the two articles.
     articles : DataFrame, optional
         Needed when ``a``/``b`` are ids.
     lexicon : Lexicon, str or list of str, optional
-    alignment : DataFrame, optional
-        From :func:`framing.align_articles`; computed with it when None.
+        Adds notes, neutral alternatives and category colours.
+    alignment : DataFrame
+        ``framing.align_articles(a, b, matches)``.
 
     Returns
     -------
@@ -709,15 +436,17 @@ def render_side_by_side(a, b, matches=None, articles=None, *, lexicon=None, alig
         aligned pair; a term present on one side of a pair and not the other is
         a ``<mark class="hit diff">``.
     """
+    if alignment is None:
+        raise InputError("render_side_by_side: alignment is None; compute it with "
+                         "framing.align_articles(a, b, matches, articles=articles)")
+    alignment_pairs({("a", "b"): alignment}, "render_side_by_side")  # checks the columns
     if articles is None:
         articles = pd.DataFrame([r if isinstance(r, dict) else r.to_dict() for r in (a, b)])
-    matches, arts, lex = _prepare(matches, articles, lexicon)
+    matches, arts, lex = _prepare(matches, articles, lexicon, "render_side_by_side")
     row_a, row_b = _article_row(arts, a), _article_row(arts, b)
-    if alignment is None:
-        alignment = _alignment(row_a, row_b, matches, lex)
-    palette = _palette(lex, _category_order(lex, matches))
+    palette = category_palette(lex, category_order(lex, matches))
     return (
-        f'<div class="fr fr-sbs"><style>{_template("report.css")}</style>'
+        f'<div class="fr fr-sbs"><style>{template("report.css")}</style>'
         f"{_side_by_side_html(row_a, row_b, alignment, matches, lex, palette, _prefix(arts))}</div>"
     )
 
@@ -725,28 +454,6 @@ def render_side_by_side(a, b, matches=None, articles=None, *, lexicon=None, alig
 # ---------------------------------------------------------------------------
 # outlet comparison
 # ---------------------------------------------------------------------------
-
-def _rates(matches, arts, lexicon, comparison):
-    """``(source, rates, by, contrasts, notes)`` for the comparison section, or None.
-
-    ``source`` is the Comparison that is charted; ``notes`` are the warnings
-    raised while comparing, shown under the chart.
-    """
-    if comparison is not None:
-        return (comparison, comparison.rates, getattr(comparison, "by", "outlet"),
-                getattr(comparison, "contrasts", None), [])
-    if arts["outlet"].map(_str).nunique() < 2:
-        return None
-    from .compare import compare_outlets
-    from .score import score_articles
-
-    scores = score_articles(matches, arts, categories=lexicon)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        comp = compare_outlets(scores, by="outlet", random_state=0)
-    notes = list(dict.fromkeys(str(w.message) for w in caught))
-    return comp, comp.rates, comp.by, comp.contrasts, notes
-
 
 def _figure_svg(fig) -> str:
     """A matplotlib figure as an inline ``<svg>`` string (the figure is closed)."""
@@ -778,12 +485,12 @@ def _plot_chart(source, by, cats, palette) -> str:
 
 def _rates_table_html(rates: pd.DataFrame, by: str, cats, palette) -> str:
     """Groups x categories as an HTML table, each cell shaded by its rate (for many groups)."""
-    rate_of = {(_str(r[by]), _str(r["category"])): r for r in rates.to_dict("records")}
-    groups = list(dict.fromkeys(rates[by].map(_str)))
+    rate_of = {(to_str(r[by]), to_str(r["category"])): r for r in rates.to_dict("records")}
+    groups = list(dict.fromkeys(rates[by].map(to_str)))
     top = {c: max([float(rate_of.get((g, c), {}).get("rate", 0) or 0) for g in groups] + [1e-9]) for c in cats}
-    n_art = rates.groupby(rates[by].map(_str))["n_articles"].max().to_dict() if "n_articles" in rates.columns else {}
+    n_art = rates.groupby(rates[by].map(to_str))["n_articles"].max().to_dict() if "n_articles" in rates.columns else {}
     head = "".join(
-        f'<th scope="col"><span class="swatch" style="--c:{_esc(palette.get(c, "#777"))}"></span> {_esc(c)}</th>'
+        f'<th scope="col"><span class="swatch" style="--c:{esc(palette.get(c, "#777"))}"></span> {esc(c)}</th>'
         for c in cats
     )
     body = []
@@ -798,13 +505,13 @@ def _rates_table_html(rates: pd.DataFrame, by: str, cats, palette) -> str:
                 title += f" (CI {float(lo):.2f}–{float(hi):.2f})"
             col = palette.get(c, "#777")
             alpha = 0.08 + 0.62 * v / top[c]
-            cells.append(f'<td class="num" style="background:{_esc(_tint(col, round(alpha, 2)))}" '
-                         f'title="{_esc(title)}">{v:.1f}</td>')
+            cells.append(f'<td class="num" style="background:{esc(tint(col, round(alpha, 2)))}" '
+                         f'title="{esc(title)}">{v:.1f}</td>')
         n = f'<td class="num">{int(n_art[g])}</td>' if g in n_art else "<td></td>"
-        body.append(f'<tr><th scope="row">{_esc(g)}</th>{n}{"".join(cells)}</tr>')
+        body.append(f'<tr><th scope="row">{esc(g)}</th>{n}{"".join(cells)}</tr>')
     return (
         '<div class="scroll-x"><table class="rates"><thead><tr>'
-        f'<th scope="col">{_esc(by)}</th><th scope="col">articles</th>{head}</tr></thead>'
+        f'<th scope="col">{esc(by)}</th><th scope="col">articles</th>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
     )
 
@@ -823,7 +530,7 @@ def _contrasts_html(contrasts) -> str:
 
         ci = f"{num('ci_low')}–{num('ci_high')}" if not pd.isna(r.get("ci_low")) else "–"
         rows.append(
-            f"<tr><td>{_esc(r.get('group_a'))}</td><td>{_esc(r.get('group_b'))}</td><td>{_esc(r.get('category'))}</td>"
+            f"<tr><td>{esc(r.get('group_a'))}</td><td>{esc(r.get('group_b'))}</td><td>{esc(r.get('category'))}</td>"
             f'<td class="num">{num("rate_a", "{:.1f}")}</td><td class="num">{num("rate_b", "{:.1f}")}</td>'
             f'<td class="num">{num("rate_ratio")}</td><td class="num">{ci}</td><td class="num">{num("p_adjusted", "{:.3f}")}</td></tr>'
         )
@@ -833,15 +540,20 @@ def _contrasts_html(contrasts) -> str:
     )
 
 
-def _comparison_html(matches, arts, lexicon, comparison, palette, cats) -> str:
-    got = _rates(matches, arts, lexicon, comparison)
-    if got is None:
+def _comparison_html(comparison, notes, palette, cats) -> str:
+    """The comparison section of a :class:`~framing.compare.Comparison` ("" when None).
+
+    Its ``.rates`` are charted (a shaded table for many groups) and its
+    ``.contrasts`` listed; ``notes`` are shown under the chart.
+    """
+    if comparison is None:
         return ""
-    source, rates, by, contrasts, notes = got
+    source, rates, by, contrasts = (comparison, comparison.rates, getattr(comparison, "by", "outlet"),
+                                    getattr(comparison, "contrasts", None))
     _require(rates, ["category", "rate", by], "comparison rates")
-    top = rates.groupby(rates["category"].map(_str))["rate"].max()
+    top = rates.groupby(rates["category"].map(to_str))["rate"].max()
     shown = [c for c in cats if top.get(c, 0) > 0] + [
-        c for c in dict.fromkeys(rates["category"].map(_str)) if c not in cats and top.get(c, 0) > 0]
+        c for c in dict.fromkeys(rates["category"].map(to_str)) if c not in cats and top.get(c, 0) > 0]
     if not shown:
         return ""
     has_ci = "ci_low" in rates.columns and rates["ci_low"].notna().any()
@@ -852,14 +564,14 @@ def _comparison_html(matches, arts, lexicon, comparison, palette, cats) -> str:
             "; hover over a cell for its confidence interval" if has_ci else "")
     else:
         chart = _plot_chart(source, by, shown, palette)
-        n = rates.groupby(rates[by].map(_str))["n_articles"].max().to_dict() if "n_articles" in rates.columns else {}
-        counts = "; ".join(f"{_esc(g)}: {int(v)} article{'s' if int(v) != 1 else ''}" for g, v in n.items())
+        n = rates.groupby(rates[by].map(to_str))["n_articles"].max().to_dict() if "n_articles" in rates.columns else {}
+        counts = "; ".join(f"{esc(g)}: {int(v)} article{'s' if int(v) != 1 else ''}" for g, v in n.items())
         how = "; whiskers: bootstrap confidence intervals" if has_ci else ""
-    cap = (f"Loaded terms in each {_esc(by)}'s own words (narrative and scare quotes) per 1,000 words"
+    cap = (f"Loaded terms in each {esc(by)}'s own words (narrative and scare quotes) per 1,000 words"
            + how + (f". {counts}" if counts else "")
            + ". With few articles per group a difference is an anecdote, not evidence.")
     if notes:
-        cap += "".join(f"<br>Note: {_esc(m)}" for m in notes)
+        cap += "".join(f"<br>Note: {esc(m)}" for m in notes)
     if contrasts is not None and len(contrasts) and {"rate_a", "rate_b"} <= set(contrasts.columns):
         contrasts = contrasts[(contrasts["rate_a"].fillna(0) > 0) | (contrasts["rate_b"].fillna(0) > 0)]
     return (f'<figure class="chart">{chart}<figcaption>{cap}</figcaption></figure>'
@@ -870,50 +582,47 @@ def _comparison_html(matches, arts, lexicon, comparison, palette, cats) -> str:
 # the report
 # ---------------------------------------------------------------------------
 
-def _pairs(side_by_side, arts: pd.DataFrame) -> list[tuple]:
-    if side_by_side is False:
-        return []
-    if side_by_side is None:
-        return [tuple(arts["article_id"].iloc[:2])] if len(arts) == 2 else []
-    if isinstance(side_by_side, (list, tuple)) and len(side_by_side) == 2 and not all(
-        isinstance(p, (list, tuple)) for p in side_by_side
-    ):
-        return [tuple(side_by_side)]
-    pairs = [tuple(p) for p in side_by_side]
-    bad = [p for p in pairs if len(p) != 2]
-    if bad:
-        raise InputError(f"side_by_side: expected pairs of two article ids, got {bad[0]!r}")
-    return pairs
-
-
 def render_report(
     matches,
     articles,
     *,
     lexicon=None,
+    scores=None,
     comparison=None,
+    comparison_notes=(),
+    alignments=None,
     title: str = "Loaded language report",
-    side_by_side=None,
 ) -> str:
     """One self-contained HTML page: highlighted articles, profiles, comparison, side by side.
 
+    Draws the tables it is handed and runs no step of the pipeline: a section
+    whose table is not given is left out.  :func:`framing.build_report` runs
+    the whole pipeline (matches, scores, comparison, alignment) and calls this.
+
     Parameters
     ----------
-    matches : DataFrame or None
-        The matches table (:func:`framing.find_matches`); None computes it.
+    matches : DataFrame
+        The matches table (:func:`framing.find_matches`).  None raises
+        :class:`~framing.errors.InputError`.
     articles : DataFrame, str, list of str or path(s)
         The articles table the matches came from.
     lexicon : Lexicon, str or list of str, optional
         Gives the tooltips their notes and neutral alternatives, the category
         colours (``lexicon.colors``) and descriptions.
+    scores : DataFrame, optional
+        From :func:`framing.score_articles`; gives each article its profile
+        table (hits in the outlet's own words and in quotes per category).
     comparison : Comparison, optional
         From :func:`framing.compare_outlets`; its ``.rates`` are charted and its
-        ``.contrasts`` listed.  When None and the articles come from two or more
-        outlets, it is computed.
+        ``.contrasts`` listed in the section "Outlets compared".
+    comparison_notes : sequence of str, default=()
+        Shown under the comparison chart (the orchestrator passes the warnings
+        :func:`framing.compare_outlets` raised).
+    alignments : DataFrame, list of DataFrames or dict, optional
+        Articles to show in two aligned columns ("Side by side"): tables of
+        :func:`framing.align_articles` (each names its two articles in
+        ``.attrs``), or a mapping ``{(id_a, id_b): table}``.
     title : str, default="Loaded language report"
-    side_by_side : None, False, pair or list of pairs of article ids
-        Articles to show in two aligned columns.  None: the two articles when
-        there are exactly two; False: none.
 
     Returns
     -------
@@ -935,16 +644,19 @@ def render_report(
     Examples
     --------
     >>> import framing
-    >>> page = render_report(None, ["The self-proclaimed leader spoke."], lexicon="venezuela-2019")
+    >>> texts = ["The self-proclaimed leader spoke."]
+    >>> matches = framing.find_matches(texts, "venezuela-2019")
+    >>> page = render_report(matches, texts, lexicon="venezuela-2019")
     >>> page.startswith("<!DOCTYPE html>"), 'data-term="self-proclaimed"' in page
     (True, True)
     """
-    from . import __version__
+    from ._version import __version__
 
-    matches, arts, lex, palette, present, counts, prefix = _prepare_page(matches, articles, lexicon)
+    matches, arts, lex, palette, present, counts, prefix = _prepare_page(matches, articles, lexicon, "render_report")
+    pairs = alignment_pairs(alignments, "render_report")
     toc, sections = [], []
 
-    comp = _comparison_html(matches, arts, lex, comparison, palette, present)
+    comp = _comparison_html(comparison, comparison_notes, palette, present)
     if comp:
         toc.append('<li><a href="#outlets">Outlets compared</a></li>')
         table = '<table class="rates">' in comp  # many groups: the shaded table needs the width
@@ -952,9 +664,8 @@ def render_report(
         sections.append(f'<section id="outlets"{cls}><h2>Outlets compared</h2>{comp}</section>')
 
     sbs_parts = []
-    for n, (ida, idb) in enumerate(_pairs(side_by_side, arts)):
+    for n, (ida, idb, alignment) in enumerate(pairs):
         row_a, row_b = _article_row(arts, ida), _article_row(arts, idb)
-        alignment = _alignment(row_a, row_b, matches, lex)
         sbs_parts.append(
             f'<div class="sbs-pair" id="side-by-side-{n}">'
             f"{_side_by_side_html(row_a, row_b, alignment, matches, lex, palette, f'{prefix}-s{n}')}</div>"
@@ -964,8 +675,8 @@ def render_report(
         sections.append(f'<section id="side-by-side"><h2>Side by side</h2>{"".join(sbs_parts)}</section>')
 
     arts_toc = "".join(
-        f'<li><a href="#{_esc(prefix)}-art{i}">{_esc(_article_label(r))}</a>'
-        f'{" — " + _esc(_str(r.get("outlet"))) if _str(r.get("outlet")) else ""}</li>'
+        f'<li><a href="#{esc(prefix)}-art{i}">{esc(_article_label(r))}</a>'
+        f'{" — " + esc(to_str(r.get("outlet"))) if to_str(r.get("outlet")) else ""}</li>'
         for i, r in enumerate(arts.to_dict("records"))
     )
     if len(arts) > 12:  # a long list folds away (no script needed)
@@ -975,10 +686,10 @@ def render_report(
     toc.append(f'<li><a href="#articles">Articles</a>{arts_toc}</li>')
     sections.append(
         f'<section id="articles" class="narrow"><h2>Articles</h2>'
-        f"{_articles_html(matches, arts, lex, palette, present, prefix)}</section>"
+        f"{_articles_html(matches, arts, lex, palette, present, prefix, scores=scores)}</section>"
     )
 
-    n_out = arts["outlet"].map(_str).replace("", pd.NA).dropna().nunique()
+    n_out = arts["outlet"].map(to_str).replace("", pd.NA).dropna().nunique()
     lex_name = f"lexicon “{lex.name}”" if lex is not None and lex.name else "lexicon"
     meta = (f"{len(arts)} article{'s' if len(arts) != 1 else ''}"
             + (f" from {n_out} outlet{'s' if n_out != 1 else ''}" if n_out else "")
@@ -988,22 +699,22 @@ def render_report(
         f'<nav class="toc" aria-label="Contents"><ol>{"".join(toc)}</ol></nav></div>'
         + "".join(sections)
     )
-    script = _template("tooltip.js").strip()
+    script = template("tooltip.js").strip()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
     footer = ("A highlighted word is a prompt to look at the word choice and its context, "
               "not a verdict on the article. Made with framing " + __version__ + ".")
-    page = Template(_template("report.html")).substitute(
-        lang=_esc(getattr(lex, "language", "en") or "en"),
-        csp=_esc(csp),
-        generator=_esc(f"framing {__version__}"),
-        title=_esc(title),
-        page_css=_template("page.css"),
-        css=_template("report.css"),
-        meta=_esc(meta),
+    page = Template(template("report.html")).substitute(
+        lang=esc(getattr(lex, "language", "en") or "en"),
+        csp=esc(csp),
+        generator=esc(f"framing {__version__}"),
+        title=esc(title),
+        page_css=template("page.css"),
+        css=template("report.css"),
+        meta=esc(meta),
         body=body,
-        footer=_esc(footer),
+        footer=esc(footer),
         script=script,
     )
     if sbs_parts or '<table class="rates">' in comp:
@@ -1028,38 +739,3 @@ def write_report(path, matches, articles, **kwargs) -> Path:
     path.write_text(render_report(matches, articles, **kwargs), encoding="utf-8")
     logger.info("wrote %s", path)
     return path
-
-
-# ---------------------------------------------------------------------------
-# command line
-# ---------------------------------------------------------------------------
-
-def _cmd_report(args) -> int:
-    import sys
-
-    from .cli import read_inputs
-    from .match import find_matches
-
-    articles, lex = read_inputs(args)
-    pair = tuple(args.side_by_side) if args.side_by_side else None
-    page = render_report(find_matches(articles, lex), articles, lexicon=lex, title=args.title,
-                         side_by_side=pair)
-    if args.output:
-        Path(args.output).write_text(page, encoding="utf-8")
-        sys.stderr.write(f"wrote {args.output}\n")
-    else:
-        sys.stdout.write(page)
-    return 0
-
-
-def register_cli(subparsers) -> None:
-    """Add ``framing report`` to the command line."""
-    from .cli import _add_input_args
-
-    p = subparsers.add_parser("report", help="self-contained HTML report with the loaded words highlighted")
-    _add_input_args(p)
-    p.add_argument("-o", "--output", metavar="FILE.html", help="write here instead of stdout")
-    p.add_argument("--title", default="Loaded language report", help="page title")
-    p.add_argument("--side-by-side", nargs=2, metavar=("ID_A", "ID_B"),
-                   help="show these two articles in aligned columns (default: when there are exactly two)")
-    p.set_defaults(func=_cmd_report)

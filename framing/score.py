@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .corpus import require_unique_ids
 from .errors import require_columns as _require
 from .text import normalize, word_count
 
@@ -76,9 +77,7 @@ def score_articles(
     """
     _require(matches, ["article_id", "category", "voice", "weight"], "matches table")
     _require(articles, ["article_id", "text"], "articles table")
-    from .match import _require_unique_ids
-
-    _require_unique_ids(articles)
+    require_unique_ids(articles)
     if categories is None:
         cats = list(dict.fromkeys(matches["category"]))
     elif hasattr(categories, "categories"):

@@ -13,9 +13,11 @@ from framing.classroom import (
     FEEDBACK_COLUMNS,
     AnswerKey,
     answer_key,
+    compare_pair,
     grade_answers,
     make_answer_key,
     make_worksheet,
+    write_answer_key,
     write_worksheet,
 )
 from framing.errors import InputError
@@ -33,13 +35,43 @@ PRINTABLE_PX = {"A4": round((210 - 32) / 25.4 * 96), "Letter": round((215.9 - 32
 # lexicon, seeds and chromium: fixtures in conftest.py
 
 @pytest.fixture(scope="module")
-def key(seeds, lexicon):
-    return answer_key(seeds, lexicon)
+def seed_matches(seeds, lexicon):
+    return framing.find_matches(seeds, lexicon)
 
 
 @pytest.fixture(scope="module")
-def sheet(seeds, lexicon):
-    return make_worksheet(seeds, lexicon)
+def seed_alignment(seeds, seed_matches):
+    """The two accounts task 4 compares, aligned."""
+    return framing.align_articles(*compare_pair(seeds), seed_matches, articles=seeds)
+
+
+@pytest.fixture(scope="module")
+def key(seeds, seed_matches, lexicon):
+    return answer_key(seed_matches, seeds, lexicon=lexicon)
+
+
+@pytest.fixture(scope="module")
+def sheet(seeds, seed_matches, seed_alignment):
+    return make_worksheet(seed_matches, seeds, alignment=seed_alignment)
+
+
+@pytest.fixture
+def no_pipeline(monkeypatch):
+    """Every step of the pipeline raises: a page that runs one fails the test."""
+    def fail(*args, **kwargs):
+        raise AssertionError("a page ran a step of the pipeline")
+
+    for module, name in [("framing.match", "find_matches"), ("framing.match", "iter_matches"),
+                         ("framing.score", "score_articles"), ("framing.compare", "compare_outlets"),
+                         ("framing.align", "align_articles"), ("framing.analysis", "find_matches"),
+                         ("framing", "find_matches"), ("framing", "align_articles"), ("framing", "analyze")]:
+        monkeypatch.setattr(f"{module}.{name}", fail)
+    return monkeypatch  # .undo() lets the pipeline run again
+
+
+def matched(texts, lexicon):
+    """``(matches, texts)``: the first two arguments of the pages."""
+    return framing.find_matches(texts, lexicon), texts
 
 
 def sentence_no(text: str, phrase: str) -> int:
@@ -112,19 +144,67 @@ def test_make_worksheet_compare_task_pairs_the_seed_accounts(sheet, seeds):
 
 @pytest.mark.parametrize("paper, css", [("A4", "size: A4"), ("Letter", "size: letter"), ("letter", "size: letter")])
 def test_make_worksheet_paper(paper, css, lexicon):
-    page = make_worksheet(["The regime fell."], lexicon, paper=paper)
+    page = make_worksheet(*matched(["The regime fell."], lexicon), paper=paper)
     assert css in page and "@page" in page and "counter(pages)" in page
     assert "4. Compare two outlets." not in page  # one article: nothing to compare
 
 
 def test_make_worksheet_bad_paper(lexicon):
     with pytest.raises(InputError, match="paper must be 'A4' or 'Letter', got 'A5'"):
-        make_worksheet(["The regime fell."], lexicon, paper="A5")
+        make_worksheet(*matched(["The regime fell."], lexicon), paper="A5")
 
 
-def test_write_worksheet(tmp_path, seeds, lexicon):
-    path = write_worksheet(tmp_path / "w.html", seeds, lexicon, title="Wörter")
+def test_write_worksheet_and_key(tmp_path, seeds, seed_matches, lexicon):
+    path = write_worksheet(tmp_path / "w.html", seed_matches, seeds, title="Wörter")
     assert "<h1>Wörter</h1>" in path.read_text(encoding="utf-8")
+    path = write_answer_key(tmp_path / "k.html", seed_matches, seeds, lexicon=lexicon, title="Wörter")
+    assert "Answer key: Wörter" in path.read_text(encoding="utf-8")
+
+
+def test_make_worksheet_without_alignment_asks_for_a_pair(seeds, seed_matches):
+    page = make_worksheet(seed_matches, seeds)
+    task4 = page.split("4. Compare two outlets.")[1]
+    assert "Find a sentence in article A and one in article B" in task4
+    assert '<blockquote class="given">' not in task4
+
+
+def test_pages_do_not_run_the_pipeline(no_pipeline, seeds, seed_matches, seed_alignment, lexicon):
+    """Given the tables, the pages are those the orchestrator makes (without running any step)."""
+    sheet = make_worksheet(seed_matches, seeds, alignment=seed_alignment, title="T", paper="Letter", rows=3)
+    key_page = make_answer_key(seed_matches, seeds, lexicon=lexicon, alignment=seed_alignment, title="T",
+                               paper="Letter")
+    key = answer_key(seed_matches, seeds, lexicon=lexicon)
+    assert len(grade_answers(["renegade"], key)) == len(seed_matches)
+    no_pipeline.undo()
+    assert framing.build_worksheet(seeds, lexicon, title="T", paper="Letter", rows=3) == (sheet, key_page)
+
+
+@pytest.mark.parametrize("make", [
+    lambda arts: make_worksheet(None, arts),
+    lambda arts: make_answer_key(None, arts, lexicon="venezuela-2019"),
+    lambda arts: answer_key(None, arts),
+])
+def test_pages_refuse_matches_none(no_pipeline, make, seeds):
+    with pytest.raises(InputError, match=r"matches is None.*framing\.find_matches.*framing\.build_worksheet"):
+        make(seeds)
+
+
+def test_answer_key_names_the_old_argument_order(seeds, lexicon):
+    with pytest.raises(InputError, match="articles table where the matches table belongs"):
+        answer_key(seeds, lexicon)
+
+
+def test_worksheet_alignment_must_be_of_its_articles(seeds, seed_matches, lexicon):
+    other = framing.align_articles("The regime fell.", "The government fell.", lexicon=lexicon)
+    with pytest.raises(InputError, match="alignment is of article 'a'"):
+        make_worksheet(seed_matches, seeds, alignment=other)
+
+
+def test_compare_pair_prefers_another_outlet():
+    arts = pd.DataFrame({"article_id": ["1", "2", "3"], "outlet": ["X", "X", "Y"], "text": ["a", "b", "c"]})
+    assert compare_pair(arts) == ("1", "3")
+    assert compare_pair(arts.assign(outlet="X")) == ("1", "2")
+    assert compare_pair(arts.head(1)) is None
 
 
 # --- answer key ----------------------------------------------------------------------------
@@ -138,8 +218,8 @@ def test_answer_key_frame(key, seeds):
     assert isinstance(key, AnswerKey) and repr(key).startswith("<AnswerKey: 2 articles")
 
 
-def test_make_answer_key_lists_terms_notes_alternatives(seeds, lexicon, key):
-    page = make_answer_key(seeds, lexicon, key=key)
+def test_make_answer_key_lists_terms_notes_alternatives(seeds, seed_matches, seed_alignment, lexicon, key):
+    page = make_answer_key(seed_matches, seeds, lexicon=lexicon, alignment=seed_alignment)
     assert page.startswith("<!DOCTYPE html>") and "Answer key:" in page
     for r in key.to_frame().to_dict("records"):
         assert f"<b>{html.escape(r['matched_text'], quote=True)}</b>" in page
@@ -164,7 +244,7 @@ def test_grade_answers_terms_anywhere(key):
 
 def test_grade_answers_sentence_pairs_one_article(lexicon):
     text = "The regime spoke. Critics called the self-proclaimed leader a puppet."
-    key = answer_key([text], lexicon)
+    key = answer_key(*matched([text], lexicon), lexicon=lexicon)
     fb = grade_answers([(2, "self-proclaimed"), (1, "puppet"), (2, "leader"), (1, "coup")], key)
     status = {(r["marked"], r["status"]) for r in fb.to_dict("records")}
     assert ("self-proclaimed", "found") in status and ("", "missed") in status
@@ -267,7 +347,7 @@ def test_cli_grade_bad_marks_file(tmp_path, capsys):
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_browser_worksheet_print_layout_fits_the_page(tmp_path, chromium, seeds, lexicon, paper):
-    page = make_worksheet(seeds, lexicon, paper=paper)
+    page, _ = framing.build_worksheet(seeds, lexicon, paper=paper)
     path = tmp_path / "sheet.html"
     path.write_text(page, encoding="utf-8")
     pdf = tmp_path / "sheet.pdf"
@@ -284,8 +364,7 @@ def test_browser_worksheet_print_layout_fits_the_page(tmp_path, chromium, seeds,
 def test_browser_worksheet_and_key_escape_hostile_articles(chromium):
     articles = framing.read_articles(DATA / "xss_articles.jsonl")
     lex = hostile_lexicon(DATA / "xss_lexicon.yaml")
-    for page in (make_worksheet(articles, lex, title="<script>window.__pwned=1</script>"),
-                 make_answer_key(articles, lex)):
+    for page in framing.build_worksheet(articles, lex, title="<script>window.__pwned=1</script>"):
         res = in_browser(chromium, page)
         assert not res["pwned"] and res["scripts"] == 1 and res["handlers"] == 0 and res["links"] == 0
         assert "<script>document.title='PWNED'" in res["text"] and '<img src=x onerror="' in res["text"]

@@ -76,9 +76,30 @@ def test_cli_user_errors_exit_2_with_one_line(capsys, args, message):
     assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
 
 
-def test_python_dash_m_framing_runs():
-    res = subprocess.run([sys.executable, "-m", "framing", "--version"], capture_output=True, text=True)
+@pytest.mark.parametrize("module", ["framing", "framing.cli"])
+def test_python_dash_m_framing_runs(module):
+    res = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True)
     assert res.returncode == 0 and res.stdout.startswith("framing ")
+
+
+def test_cli_help_lists_every_command_in_order(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    commands = ["matches", "score", "lexicon", "compare", "align", "events", "report", "worksheet",
+                "grade", "chart", "actors"]
+    positions = [out.index(f"    {c}") for c in commands]
+    assert positions == sorted(positions)
+
+
+def test_cli_help_imports_no_heavy_module():
+    code = ("import sys; from framing.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "bad = [m for m in ('matplotlib', 'sklearn', 'framing.plot') if m in sys.modules]\n"
+            "assert not bad, bad")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
 
 
 def test_import_framing_is_light():

@@ -90,7 +90,7 @@ def overlapping(boxes):
 # --- import discipline ----------------------------------------------------------------------
 
 def test_import_framing_does_not_import_matplotlib_or_plot():
-    code = ("import sys, framing, framing.cli, framing.chart; "
+    code = ("import sys, framing, framing.cli, framing.cli.chart; "
             "bad = [m for m in ('matplotlib', 'framing.plot') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -39,13 +39,35 @@ DATA = Path(__file__).parent / "data" / "report"
 # --- fixtures and helpers (lexicon, seeds and chromium are in conftest.py) ------------------
 
 @pytest.fixture(scope="module")
-def seed_matches(seeds, lexicon):
-    return framing.find_matches(seeds, lexicon)
+def seed_analysis(seeds, lexicon):
+    """The whole pipeline on the seeds, as ``framing report`` runs it."""
+    return framing.analyze(seeds, lexicon, compare=None, side_by_side=None)
 
 
 @pytest.fixture(scope="module")
-def seed_report(seeds, seed_matches, lexicon):
-    return render_report(seed_matches, seeds, lexicon=lexicon)
+def seed_matches(seed_analysis):
+    return seed_analysis.matches
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds, lexicon):
+    return framing.build_report(seeds, lexicon)
+
+
+@pytest.fixture
+def no_pipeline(monkeypatch):
+    """Every step of the pipeline raises: a renderer that runs one fails the test."""
+    def fail(*args, **kwargs):
+        raise AssertionError("a renderer ran a step of the pipeline")
+
+    for module, name in [("framing.match", "find_matches"), ("framing.match", "iter_matches"),
+                         ("framing.score", "score_articles"), ("framing.score", "score_groups"),
+                         ("framing.compare", "compare_outlets"), ("framing.align", "align_articles"),
+                         ("framing.analysis", "find_matches"), ("framing.analysis", "score_articles"),
+                         ("framing", "find_matches"), ("framing", "score_articles"),
+                         ("framing", "compare_outlets"), ("framing", "align_articles"),
+                         ("framing", "analyze")]:
+        monkeypatch.setattr(f"{module}.{name}", fail)
 
 
 @pytest.fixture(scope="module")
@@ -267,15 +289,15 @@ def test_render_article_round_trips_any_text(text, cuts):
 
 # --- fragments and the report ----------------------------------------------------------------
 
-def test_render_articles_html_fragment(seeds, seed_matches, lexicon):
-    out = render_articles_html(seed_matches, seeds, lexicon=lexicon)
+def test_render_articles_html_fragment(seeds, seed_matches, seed_analysis, lexicon):
+    out = render_articles_html(seed_matches, seeds, lexicon=lexicon, scores=seed_analysis.scores)
     assert out.startswith('<div class="fr fr-articles"><style>') and "<script" not in out
     assert out.count('<mark class="hit') >= len(seed_matches)
     assert out.count('<article class="art"') == len(seeds)
     for cat, color in lexicon.colors.items():
         if cat in set(seed_matches["category"]):
             assert f"--c:{color}" in out
-    assert '<table class="profile">' in out
+    assert out.count('<table class="profile">') == len(seeds)
 
 
 def test_analysis_repr_html_highlights_terms(lexicon):
@@ -283,12 +305,72 @@ def test_analysis_repr_html_highlights_terms(lexicon):
     out = analysis._repr_html_()
     assert '<mark class="hit v-narrative" tabindex="0"' in out
     assert "self-proclaimed<span class=\"tip\"" in out and 'class="q q-scare"' in out
-    assert "<b>Neutral:</b>" in out
+    assert "<b>Neutral:</b>" in out and '<table class="profile">' in out
 
 
 def test_render_articles_html_accepts_plain_text():
-    out = render_articles_html(None, "The self-proclaimed leader.", lexicon="venezuela-2019")
+    text = "The self-proclaimed leader."
+    out = render_articles_html(framing.find_matches(text, "venezuela-2019"), text, lexicon="venezuela-2019")
     assert "self-proclaimed<span" in out
+    assert '<table class="profile">' not in out  # no scores table: no profile
+
+
+def test_renderers_do_not_run_the_pipeline(no_pipeline, seeds, seed_analysis, seed_report):
+    """Given the tables, the renderers draw the very page the orchestrator makes."""
+    a = seed_analysis
+    page = render_report(a.matches, a.articles, lexicon=a.lexicon, scores=a.scores, comparison=a.comparison,
+                         comparison_notes=a.comparison_notes, alignments=a.alignments)
+    assert page == seed_report == a.report()
+    assert "fewer than 2 articles get no confidence interval" in page  # the notes of compare_outlets
+    assert '<mark class="hit' in render_articles_html(a.matches, a.articles, lexicon=a.lexicon, scores=a.scores)
+    (ida, idb), alignment = next(iter(a.alignments.items()))
+    assert '<table class="sbs">' in render_side_by_side(ida, idb, a.matches, seeds, alignment=alignment)
+    assert '<table class="profile">' in a._repr_html_()
+    with pytest.raises(AssertionError, match="ran a step of the pipeline"):  # the guard works
+        framing.build_report(seeds)
+
+
+def test_render_report_draws_only_the_tables_it_is_handed(no_pipeline, seeds, seed_matches, lexicon):
+    page = render_report(seed_matches, seeds, lexicon=lexicon)
+    assert 'id="articles"' in page and page.count('<mark class="hit') >= len(seed_matches)
+    assert 'id="outlets"' not in page and 'id="side-by-side"' not in page
+    assert '<table class="profile">' not in page
+
+
+@pytest.mark.parametrize("render", [
+    lambda arts: render_report(None, arts, lexicon="venezuela-2019"),
+    lambda arts: render_articles_html(None, arts),
+    lambda arts: write_report("never.html", None, arts),
+])
+def test_renderers_refuse_matches_none(no_pipeline, render, seeds):
+    with pytest.raises(InputError, match=r"matches is None.*framing\.find_matches.*framing\.build_report"):
+        render(seeds)
+
+
+def test_renderers_name_a_swapped_articles_table(seeds):
+    with pytest.raises(InputError, match="articles table where the matches table belongs"):
+        render_report(seeds, seeds)
+
+
+def test_render_side_by_side_needs_the_alignment(no_pipeline, seeds, seed_matches):
+    ids = seeds["article_id"].tolist()
+    with pytest.raises(InputError, match=r"alignment is None.*framing\.align_articles"):
+        render_side_by_side(ids[0], ids[1], seed_matches, seeds, alignment=None)
+
+
+def test_render_report_alignments_as_list_or_mapping(seeds, seed_analysis, lexicon):
+    (ida, idb), table = next(iter(seed_analysis.alignments.items()))
+    kw = dict(lexicon=lexicon, scores=seed_analysis.scores)
+    as_list = render_report(seed_analysis.matches, seeds, alignments=[table], **kw)
+    as_frame = render_report(seed_analysis.matches, seeds, alignments=table, **kw)
+    bare = table.copy()
+    bare.attrs = {}
+    as_dict = render_report(seed_analysis.matches, seeds, alignments={(ida, idb): bare}, **kw)
+    assert as_list == as_frame == as_dict and 'id="side-by-side-0"' in as_list
+    with pytest.raises(InputError, match=r"must name its two articles in \.attrs"):
+        render_report(seed_analysis.matches, seeds, alignments=[bare], **kw)
+    with pytest.raises(InputError, match="no article with id 'nope'"):
+        render_report(seed_analysis.matches, seeds, alignments={("nope", idb): table}, **kw)
 
 
 def test_render_report_is_self_contained(seed_report):
@@ -322,17 +404,26 @@ def test_render_report_side_by_side_shows_differing_terms(seed_report):
     assert "hit v-narrative diff\" tabindex=\"0\"" in right
 
 
-def test_render_report_single_outlet_has_no_comparison(lexicon):
-    page = render_report(None, ["The regime fell.", "The puppet spoke."], lexicon=lexicon)
+def test_build_report_single_outlet_has_no_comparison(lexicon):
+    page = framing.build_report(["The regime fell.", "The puppet spoke."], lexicon)
     assert 'id="outlets"' not in page
     assert 'id="side-by-side"' in page  # two articles: shown side by side by default
-    page = render_report(None, ["The regime fell.", "The puppet spoke."], lexicon=lexicon, side_by_side=False)
+    page = framing.build_report(["The regime fell.", "The puppet spoke."], lexicon, side_by_side=False)
     assert 'id="side-by-side"' not in page
 
 
-def test_render_report_side_by_side_unknown_id(seeds, lexicon):
+def test_build_report_side_by_side_unknown_id(seeds, lexicon):
     with pytest.raises(InputError, match="no article with id 'nope'"):
-        render_report(None, seeds, lexicon=lexicon, side_by_side=("nope", seeds["article_id"].iloc[0]))
+        framing.build_report(seeds, lexicon, side_by_side=("nope", seeds["article_id"].iloc[0]))
+
+
+def test_analyze_computes_only_what_is_asked(seeds, lexicon):
+    a = framing.analyze(seeds, lexicon)
+    assert a.comparison is None and a.comparison_notes == () and a.alignments == {}
+    ids = tuple(seeds["article_id"])
+    a = framing.analyze(seeds, lexicon, compare=True, side_by_side=[ids, ids[::-1]])
+    assert a.comparison is not None and list(a.alignments) == [ids, ids[::-1]]
+    assert all(t.attrs["article_a"] == ida for (ida, _), t in a.alignments.items())
 
 
 def test_render_report_uses_a_given_comparison(seeds, seed_matches, lexicon):
@@ -340,13 +431,14 @@ def test_render_report_uses_a_given_comparison(seeds, seed_matches, lexicon):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
         comp = compare_outlets(scores, by="outlet", n_boot=50, n_perm=50, random_state=1)
-    page = render_report(seed_matches, seeds, lexicon=lexicon, comparison=comp, side_by_side=False)
-    assert '<table class="contrasts">' in page and "<svg" in page
+    page = render_report(seed_matches, seeds, lexicon=lexicon, comparison=comp)
+    assert '<table class="contrasts">' in page and "<svg" in page and 'id="side-by-side"' not in page
+    assert "<br>Note:" not in page  # no comparison_notes given
 
 
 def test_render_report_escapes_hostile_articles_and_lexicon(xss):
     articles, lex = xss
-    page = render_report(None, articles, lexicon=lex, title="<script>alert('title')</script>")
+    page = framing.build_report(articles, lex, title="<script>alert('title')</script>")
     body = page.split("<body>", 1)[1].rsplit("<script>", 1)[0]
     assert "<script" not in body and "<img" not in body and "<iframe" not in body and "<svg onload" not in body
     assert "javascript:" not in re.sub(r"&[^;]+;", "", " ".join(re.findall(r'href="[^"]*"', body)))
@@ -357,9 +449,10 @@ def test_render_report_escapes_hostile_articles_and_lexicon(xss):
     assert all(not k.startswith("on") for _, attrs in p.tags for k in attrs)
 
 
-def test_render_side_by_side_fragment(seeds, lexicon):
+def test_render_side_by_side_fragment(seeds, seed_matches, lexicon):
     ids = seeds["article_id"].tolist()
-    out = render_side_by_side(ids[0], ids[1], articles=seeds, lexicon=lexicon)
+    alignment = framing.align_articles(ids[0], ids[1], seed_matches, articles=seeds)
+    out = render_side_by_side(ids[0], ids[1], seed_matches, seeds, lexicon=lexicon, alignment=alignment)
     assert out.startswith('<div class="fr fr-sbs">') and '<table class="sbs">' in out
 
 
@@ -410,7 +503,7 @@ def test_browser_tooltips_show_on_focus_inside_window(chromium, seed_report, see
 
 def test_browser_xss_fixtures_do_not_execute(chromium, xss):
     articles, lex = xss
-    page = render_report(None, articles, lexicon=lex)  # two articles: also side by side
+    page = framing.build_report(articles, lex)  # two articles: also side by side
     res, dom = run_in_browser(chromium, page, XSS_CHECK)
     assert not res.get("harness_error"), res
     assert not res["pwned"] and res["title"] != "PWNED"
@@ -422,7 +515,7 @@ def test_browser_xss_fixtures_do_not_execute(chromium, xss):
 
 def test_browser_xss_in_notebook_fragment(chromium, xss):
     articles, lex = xss
-    fragment = render_articles_html(None, articles, lexicon=lex)
+    fragment = render_articles_html(framing.find_matches(articles, lex), articles, lexicon=lex)
     res, _ = run_in_browser(chromium, fragment, XSS_CHECK)
     assert not res["pwned"] and res["scripts"] == 0 and res["handlers"] == [] and res["links"] == 0
     assert res["has_script_text"] and res["marks"] >= 4
@@ -455,7 +548,7 @@ def test_render_report_many_outlets_get_a_shaded_table(lexicon):
     })
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
-        page = render_report(None, articles, lexicon=lexicon)
+        page = framing.build_report(articles, lexicon)
     table = page.split('<table class="rates">')[1].split("</table>")[0]
     assert all(f"<th scope=\"row\">{o}</th>" in table for o in outlets)
     assert '<main class="fr fr-report wide">' in page and "<details><summary>16 articles</summary>" in page

@@ -16,11 +16,11 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from .errors import InputError
-
-__all__ = ["KINDS", "register_cli"]
+from ..errors import InputError
+from ._common import add_input_args, read_inputs
 
 #: Chart kinds and their default figure size (inches).
 KINDS = {
@@ -38,17 +38,15 @@ KINDS = {
 _FORMATS = (".png", ".svg", ".pdf")
 
 
-def register_cli(subparsers) -> None:
+def register(subparsers) -> None:
     """Add ``framing chart KIND PATH... -o FILE`` to the command line."""
-    from .cli import _add_input_args
-
     p = subparsers.add_parser(
         "chart", help="draw a chart (profile, heatmap, keyness, map, ...) to PNG/SVG/PDF",
         description="Read articles, match the lexicon and draw one chart of framing.plot. "
                     "KIND is one of: " + ", ".join(KINDS) + ".",
     )
     p.add_argument("kind", choices=list(KINDS), metavar="KIND", help=" | ".join(KINDS))
-    _add_input_args(p)
+    add_input_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="file to write: .png, .svg or .pdf")
     p.add_argument("--by", default="outlet", help="grouping column (default: outlet)")
@@ -75,7 +73,7 @@ def register_cli(subparsers) -> None:
 
 def _two_groups(articles, by, a, b):
     """The groups named by ``--a``/``--b`` (default: the largest), checked against column ``by``."""
-    from .plot import _top_groups
+    from ..plot import _top_groups
 
     groups = {str(g): g for g in articles[by].dropna().unique()}
     picked = []
@@ -105,12 +103,11 @@ def cmd_chart(args) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from . import plot
-    from .actors import actor_profile
-    from .cli import read_inputs
-    from .compare import compare_outlets, distinctive_terms, outlet_map
-    from .match import find_matches
-    from .score import score_articles
+    from .. import plot
+    from ..actors import actor_profile
+    from ..compare import compare_outlets, distinctive_terms, outlet_map
+    from ..match import find_matches
+    from ..score import score_articles
 
     articles, lex = read_inputs(args)
     if args.by not in articles.columns:
@@ -190,7 +187,5 @@ def cmd_chart(args) -> int:
         fig.savefig(out, dpi=args.dpi, bbox_inches="tight")
     finally:
         plt.close(fig)
-    import sys
-
     sys.stderr.write(f"wrote {out}\n")
     return 0
