@@ -1,9 +1,47 @@
-"""Build script.  All metadata lives in setup.cfg; this file only declares the
-optional C extension ``framing._speedups`` (the matcher's loops in C).
+"""Build script.  All metadata lives in setup.cfg; this file only lists the modules
+that Cython compiles.
 
-``optional=True``: when no C compiler is available the install still succeeds and
-framing runs the same rules in pure Python (``framing.text.SPEEDUPS`` is False).
+Those modules are ordinary Python files (Cython's *pure-Python mode*): the rules are
+written once, in Python, and typed with ``cython.*`` declarations where speed needs
+it.  When Cython and a C compiler are available (Cython is a build requirement in
+pyproject.toml), ``pip install`` compiles each of them into an extension module
+that Python imports instead of the ``.py`` file.  ``optional=True``: when the C
+compiler is missing or fails, the install still succeeds and the very same ``.py``
+files run as plain Python.  ``FRAMING_NO_COMPILE=1`` at install time skips the
+compilation on purpose; ``FRAMING_PURE_PYTHON=1`` at run time makes an installed
+build import the ``.py`` files instead (see ``framing/__init__.py``).
 """
+import os
+
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("framing._speedups", ["framing/_speedups.c"], optional=True)])
+#: The modules holding the per-character and per-hit rules, compiled when possible.
+COMPILED = [
+    "framing/text.py",
+    "framing/match.py",
+    "framing/automaton.py",
+]
+
+
+def ext_modules():
+    if os.environ.get("FRAMING_NO_COMPILE", "").strip() not in ("", "0"):
+        return []
+    try:
+        from Cython.Build import cythonize
+    except ImportError:  # only when built without build isolation and without Cython
+        return []
+    extensions = [Extension(path[:-3].replace("/", "."), [path], optional=True) for path in COMPILED]
+    return cythonize(
+        extensions,
+        compiler_directives={
+            "language_level": 3,
+            # Type hints document; only explicit cython.* declarations type C variables.
+            "annotation_typing": False,
+            "binding": True,           # functions keep signatures and docstrings (doctests, help())
+            "embedsignature": True,
+        },
+        quiet=True,
+    )
+
+
+setup(ext_modules=ext_modules())

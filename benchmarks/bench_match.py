@@ -182,7 +182,7 @@ def main(argv=None) -> dict:
 
     def run(label, lex, key):
         t_compile0 = time.perf_counter()
-        lex.compiled  # noqa: B018  compile once, outside the timed runs
+        framing.compile_lexicon(lex)  # compile once, outside the timed runs
         t_compile = time.perf_counter() - t_compile0
         t, m = best_of(lambda: framing.find_matches(arts, lex), args.repeat)
         res[key] = {"seconds": t, "mb_s": mb / t, "ratio": t_base / t, "hits": len(m),

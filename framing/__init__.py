@@ -13,9 +13,14 @@ Flow: text -> matches -> scores -> comparison -> charts / HTML.
 
 import logging
 
+from ._build import build_info, install_source_finder, pure_python_requested
+
+if pure_python_requested():  # run the rule modules from their .py source (see framing._build)
+    install_source_finder()
+
 from .actors import actor_profile, find_mentions
 from .align import ALIGN_COLUMNS, align_articles, event_pairs, format_alignment, group_events
-from .analysis import Analysis, analyze
+from .analysis import Analysis, analyze, build_report, build_worksheet
 from .compare import (Comparison, compare_outlets, distinctive_terms, outlet_distances, outlet_map,
                       term_contributions)
 from .corpus import iter_articles, read_articles
@@ -26,12 +31,12 @@ from .classroom import answer_key, grade_answers, make_answer_key, make_workshee
 from .report import render_articles_html, render_report, write_report
 from .score import SCORE_COLUMNS, count_words, score_articles, score_groups
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
-    "Analysis", "analyze",
+    "Analysis", "analyze", "build_report", "build_worksheet",
     "actor_profile", "find_mentions",
     "render_report", "write_report", "render_articles_html",
     "make_worksheet", "make_answer_key", "answer_key", "grade_answers",
@@ -43,5 +48,5 @@ __all__ = [
     "find_matches", "iter_matches", "compile_lexicon", "MATCH_COLUMNS",
     "score_articles", "score_groups", "count_words", "SCORE_COLUMNS",
     "FramingError", "FramingWarning", "InputError", "LexiconError",
-    "__version__",
+    "build_info", "__version__",
 ]

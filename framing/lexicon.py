@@ -423,12 +423,11 @@ class Lexicon:
                        language=self.language, version=self.version, actors=actors)
 
     # -- compile & save ---------------------------------------------------
-    @cached_property
-    def compiled(self):
-        """The compiled matcher (built once per lexicon object)."""
-        from .match import compile_lexicon
-
-        return compile_lexicon(self)
+    def __getstate__(self) -> dict:
+        # The compiled matcher (framing.match.compile_lexicon keeps it here) is rebuilt on use.
+        state = self.__dict__.copy()
+        state.pop("_compiled", None)
+        return state
 
     def save(self, path: str | os.PathLike) -> Path:
         """Write the lexicon as ``.yaml``/``.yml`` or ``.csv``/``.tsv`` (by extension).

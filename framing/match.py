@@ -22,10 +22,9 @@ How matching works (one pass per article):
 5. Only when an article has hits are its sentences and quotations computed, to
    give each hit a sentence index and a voice.
 
-Steps 1-5 run in C when the optional extension ``framing._speedups`` was built
-at install time (:data:`framing.text.SPEEDUPS`): the same rules, the same
-results, several times faster.  Without it, pyahocorasick and the Python code
-here do the work.
+This module is compiled by Cython when a C compiler is present at install
+time (:data:`framing.text.COMPILED`); the same file runs as plain Python
+otherwise.
 """
 
 from __future__ import annotations
@@ -37,12 +36,14 @@ import re
 import warnings
 from typing import Iterable, Iterator
 
-import ahocorasick
+import cython
 import numpy as np
 import pandas as pd
 
+from .corpus import as_articles as _as_articles, require_unique_ids as _require_unique_ids
+from .automaton import Automaton
 from .errors import FramingWarning, InputError
-from .text import (_C, QuoteSpan, classify_quote, normalize_mapped, normalize_term, paragraph_of,
+from .text import (QuoteSpan, fold_char, classify_quote, normalize_mapped, normalize_term, paragraph_of,
                    paragraph_quotes, sentence_spans)
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,6 @@ MATCH_COLUMNS = [
     "weight", "start", "end", "sentence", "voice", "target", "target_rule", "speaker",
 ]
 
-_WORD_TAIL = re.compile(r"[^ ]*")
 _GAP_OK = re.compile(r"[\w'’\-‐‑–\s\u00ad\u200b-\u200d\u2060\ufeff\u0300-\u036f]*\Z")
 _VOWELS = "aeiou"
 _SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
@@ -125,13 +125,17 @@ def inflections(word: str) -> list[str]:
 class CompiledLexicon:
     """A lexicon compiled into one Aho–Corasick automaton.  Build with :func:`compile_lexicon`."""
 
-    def __init__(self, lexicon, automaton, n_patterns, actors=None):
+    def __init__(self, lexicon, automaton, patterns, actors=None, keys=None):
         self.lexicon = lexicon
+        #: The padded forms, in the automaton's key order (key id = position).
+        self.keys = keys
         self.entries = lexicon.entries
-        #: ``framing._speedups.Automaton`` when the C extension is built, else a pyahocorasick one.
+        #: Every surface form, padded (:class:`framing.automaton.Automaton`).
         self.automaton = automaton
-        self.native = _C is not None and isinstance(automaton, _C.Automaton)
-        self.n_patterns = n_patterns
+        #: Per key of the automaton: (entry index, is_exception, priority, padded length,
+        #: wildcard, multiword).
+        self.patterns = patterns
+        self.n_patterns = len(patterns)
         #: Compiled actor attributor (``framing.actors``), or None when the lexicon has no actors.
         self.actors = actors
         ents = self.entries
@@ -148,24 +152,35 @@ class CompiledLexicon:
     # -- one article -------------------------------------------------------
     def scan(self, text: str) -> list[tuple[int, int, int, int]]:
         """Resolved hits in ``text`` as ``(start, end, entry_index, priority)``, sorted."""
-        if self.native:
-            hits = self.automaton.scan(text)  # None: the text needs the mapped layer
-            if hits is not None:
-                return hits
+        if self.automaton.dense:
+            ends = self.automaton.ends(text)  # the layer is folded while scanning
+            if ends is not None:
+                return self._resolve(text, text, None, ends)
         return self.scan_normalized(text, *normalize_mapped(text))
 
     def scan_normalized(self, text: str, norm: str, index: list[int] | None = None
                         ) -> list[tuple[int, int, int, int]]:
         """:meth:`scan` given ``norm, index = normalize_mapped(text)`` (which the caller may reuse)."""
-        if self.native:
-            return self.automaton.scan(text, norm, index)
-        padded = " " + norm + " "
+        return self._resolve(text, norm, index, self.automaton.ends(text, norm))
+
+    @cython.locals(j=cython.Py_ssize_t, k=cython.Py_ssize_t, start=cython.Py_ssize_t,
+                   end=cython.Py_ssize_t, length=cython.Py_ssize_t)
+    def _resolve(self, text: str, layer: str, index: list[int] | None, ends: list
+                 ) -> list[tuple[int, int, int, int]]:
+        """Hits from the automaton's key ends: whole words, gaps, case, exceptions, longest match.
+
+        ``layer`` is the normalised layer, or ``text`` itself when the
+        automaton folded it while scanning; ``index`` maps layer offsets to
+        ``text`` offsets when the layer dropped invisible characters.
+        """
         cands = []
         excepts = None
         entries = self.entries
-        for j, (entry, exception, priority, length, wildcard, multiword) in self.automaton.iter(padded):
+        patterns = self.patterns
+        for j, k in ends:
+            entry, exception, priority, length, wildcard, multiword = patterns[k]
             start = j - length + 1
-            end = _WORD_TAIL.match(norm, j).end() if wildcard else j - 1
+            end = _word_end(layer, j) if wildcard else j - 1
             if index is not None:  # the layer dropped invisible characters
                 start, end = index[start], index[end - 1] + 1
             if exception:
@@ -188,6 +203,22 @@ class CompiledLexicon:
             if any(cands[i][0] < cands[i - 1][1] for i in range(1, len(cands))):
                 cands = _longest_first(cands, len(text))
         return cands
+
+    def __reduce__(self):
+        return _compiled_from, (self.lexicon, self.automaton, self.patterns, self.actors, self.keys)
+
+
+def _compiled_from(lexicon, automaton, patterns, actors, keys):
+    return CompiledLexicon(lexicon, automaton, patterns, actors, keys)
+
+
+@cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t)
+def _word_end(layer: str, k: int) -> int:
+    """End of the word that continues at ``k`` (a wildcard's tail), on the layer or the text."""
+    n = len(layer)
+    while k < n and fold_char(layer[k]) != " ":
+        k += 1
+    return k
 
 
 def _case_ok(found: str, e) -> bool:
@@ -233,7 +264,10 @@ def _gap_forms(words: list[str]) -> list[str]:
 
 
 def compile_lexicon(lexicon) -> CompiledLexicon:
-    """Compile ``lexicon`` into an Aho–Corasick automaton (done once; see ``Lexicon.compiled``).
+    """Compile ``lexicon`` into an Aho–Corasick automaton, once per lexicon object.
+
+    The result is kept on the lexicon (which is immutable: edits return a new
+    one), so later calls return the same object.
 
     Parameters
     ----------
@@ -252,6 +286,15 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
     are reported in one :class:`~framing.errors.FramingWarning`; an entry's own
     term wins over another entry's inflected form.
     """
+    cached = lexicon.__dict__.get("_compiled")
+    if cached is not None:
+        return cached
+    comp = _compile(lexicon)
+    lexicon.__dict__["_compiled"] = comp
+    return comp
+
+
+def _compile(lexicon) -> CompiledLexicon:
     owner: dict[str, tuple] = {}
     clashes = []
     infl_cache: dict[str, list[str]] = {}
@@ -291,15 +334,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
                     if f != last:
                         add(head + f, ipat)
     ents = lexicon.entries
-    if _C is not None:
-        auto = _C.Automaton(list(owner.items()), bytes(e.case_sensitive for e in ents),
-                            lambda text, s, e, i: _case_ok(text[s:e], ents[i]))
-    else:
-        auto = ahocorasick.Automaton()
-        for key, pat in owner.items():
-            auto.add_word(key, pat)
-        if owner:
-            auto.make_automaton()
+    auto = Automaton(list(owner))
     # Report clashes inside one source file (the user can fix them); across merged
     # lexicons the exact term wins over another file's variant, by priority.
     seen_pairs = set()
@@ -319,7 +354,7 @@ def compile_lexicon(lexicon) -> CompiledLexicon:
         from .actors import compile_actors
 
         actors = compile_actors(lexicon)
-    return CompiledLexicon(lexicon, auto, len(owner), actors)
+    return CompiledLexicon(lexicon, auto, list(owner.values()), actors, keys=list(owner))
 
 
 def _loc(e) -> str:
@@ -329,53 +364,6 @@ def _loc(e) -> str:
 # ---------------------------------------------------------------------------
 # Articles -> matches
 # ---------------------------------------------------------------------------
-
-def _as_articles(articles) -> pd.DataFrame:
-    if isinstance(articles, pd.DataFrame):
-        missing = [c for c in ("article_id", "text") if c not in articles.columns]
-        if missing:
-            raise InputError(
-                f"articles table lacks column(s) {', '.join(missing)} "
-                f"(has: {', '.join(map(str, articles.columns))}); read it with framing.read_articles"
-            )
-        _require_unique_ids(articles)
-        return articles
-    if isinstance(articles, str) and not _looks_like_path(articles):
-        return pd.DataFrame({"article_id": ["text"], "outlet": [""], "text": [articles]})
-    if isinstance(articles, (list, tuple)) and articles and all(isinstance(a, str) for a in articles) \
-            and not any(_looks_like_path(a) for a in articles):
-        return pd.DataFrame({
-            "article_id": [f"text{i}" for i in range(len(articles))],
-            "outlet": [""] * len(articles),
-            "text": list(articles),
-        })
-    from .corpus import read_articles
-
-    return read_articles(articles)
-
-
-def _require_unique_ids(articles: pd.DataFrame) -> None:
-    dup = articles["article_id"][articles["article_id"].duplicated()]
-    if len(dup):
-        shown = ", ".join(map(repr, list(dict.fromkeys(dup))[:5]))
-        raise InputError(
-            f"articles table has duplicate article_id values: {shown}"
-            + (" ..." if dup.nunique() > 5 else "")
-            + " (every table joins on article_id; framing.read_articles makes ids unique)"
-        )
-
-
-_PATH_SUFFIXES = (".txt", ".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".gz")
-
-
-def _looks_like_path(s: str) -> bool:
-    """A string is a path if it exists, or has no white space and looks like one."""
-    if not s or len(s) > 4096 or "\n" in s:
-        return False
-    if os.path.exists(s):
-        return True
-    return not any(c.isspace() for c in s) and ("/" in s or os.sep in s or s.lower().endswith(_PATH_SUFFIXES))
-
 
 def _resolve_lexicon(lexicon):
     from .lexicon import Lexicon, load_lexicon
@@ -402,12 +390,8 @@ class _Columns:
         self.targets, self.rules, self.speakers = [], [], []
 
     def add_article(self, comp: CompiledLexicon, row: int, text: str) -> None:
-        if comp.native:  # the C scan reads the text itself; actors slice the layer as needed
-            norm, index = None, None
-            hits = comp.scan(text)
-        else:
-            norm, index = normalize_mapped(text)
-            hits = comp.scan_normalized(text, norm, index)
+        norm, index = normalize_mapped(text)
+        hits = comp.scan_normalized(text, norm, index)
         if not hits:
             return
         starts = [h[0] for h in hits]
@@ -456,59 +440,6 @@ class _Columns:
             self.rules.extend([""] * n)
             self.speakers.extend([""] * n)
 
-    def add_batch(self, comp: CompiledLexicon, texts: list) -> None:
-        """:meth:`add_article` for every text at once: matching in C, then attribution per article."""
-        out = _C.match_batch(comp.automaton, texts, normalize_mapped, _is_scare_quote, self.actors is not None)
-        rows, starts, ends, entries, sents, voices, matched = out[:7]
-        self.rows = np.frombuffer(rows, dtype="int64")
-        self.starts = np.frombuffer(starts, dtype="int64")
-        self.ends = np.frombuffer(ends, dtype="int64")
-        self.entries = np.frombuffer(entries, dtype="int64")
-        self.sentences = np.frombuffer(sents, dtype="int64")
-        self.voices = np.asarray(_VOICES, dtype=object)[np.frombuffer(voices, dtype="int64")]
-        self.texts = matched
-        n = len(matched)
-        self.targets = self.rules = self.speakers = np.full(n, "", dtype=object)
-        if self.actors is not None and n:
-            self._attribute_batch(texts, *out[7:])
-
-    def _attribute_batch(self, texts: list, sents: bytes, quotes: bytes, sent_ends: bytes,
-                         quote_ends: bytes) -> None:
-        """Targets and speakers of the hits :meth:`add_batch` found, article by article.
-
-        ``sents`` and ``quotes`` are what match_batch kept of each article with
-        hits: its sentence spans, and the quotations of its paragraphs with hits
-        (those holding hits classified; attribution classifies the others it
-        looks at).
-        """
-        rows = self.rows
-        n = len(rows)
-        targets = np.full(n, "", dtype=object)
-        rules = np.full(n, "", dtype=object)
-        speakers = np.full(n, "", dtype=object)
-        bounds = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), n]
-        starts, ends, entries = self.starts.tolist(), self.ends.tolist(), self.entries.tolist()
-        voices = self.voices.tolist()
-        sents = np.frombuffer(sents, dtype="int64").tolist()
-        quotes = np.frombuffer(quotes, dtype="int64").tolist()
-        sent_ends = np.frombuffer(sent_ends, dtype="int64").tolist()
-        quote_ends = np.frombuffer(quote_ends, dtype="int64").tolist()
-        s0 = q0 = 0
-        for g, (i, j) in enumerate(zip(bounds[:-1], bounds[1:])):
-            text = texts[rows[i]]
-            hits = [(s, e, k, 0) for s, e, k in zip(starts[i:j], ends[i:j], entries[i:j])]
-            s1, q1 = sent_ends[g], quote_ends[g]
-            spans = list(zip(sents[s0:s1:2], sents[s0 + 1:s1:2]))
-            quotations = [QuoteSpan(a, b, "quoted", bool(c))
-                          for a, b, c in zip(quotes[q0:q1:4], quotes[q0 + 1:q1:4], quotes[q0 + 2:q1:4])]
-            speech = [None if k < 0 else k == 1 for k in quotes[q0 + 3:q1:4]]
-            s0, q0 = s1, q1
-            who = self.actors.attribute(text, hits, spans, quotations, voices=voices[i:j], speech=speech)
-            targets[i:j] = [w[0] for w in who]
-            rules[i:j] = [w[1] for w in who]
-            speakers[i:j] = [w[2] for w in who]
-        self.targets, self.rules, self.speakers = targets, rules, speakers
-
     def frame(self, comp: CompiledLexicon, ids, outlets) -> pd.DataFrame:
         if not len(self.rows):
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(MATCH_COLUMNS, _DTYPES)})
@@ -538,10 +469,6 @@ class _Columns:
                             copy=False)
 
 
-def _is_scare_quote(text: str, start: int, end: int, closed: bool) -> bool:
-    return classify_quote(text, QuoteSpan(start, end, "quoted", closed)).kind == "scare_quote"
-
-
 _DTYPES = ["object", "object", "object", "object", "object", "int64", "float64",
            "int64", "int64", "int64", "object", "object", "object", "object"]
 
@@ -564,7 +491,7 @@ def iter_matches(chunks: Iterable[pd.DataFrame], lexicon=None, *, attribute: boo
     DataFrame
         The matches of each chunk, columns as :data:`MATCH_COLUMNS`.
     """
-    comp = _resolve_lexicon(lexicon).compiled
+    comp = compile_lexicon(_resolve_lexicon(lexicon))
     for chunk in chunks:
         yield _match_frame(comp, _as_articles(chunk), attribute)
 
@@ -574,12 +501,9 @@ def _match_frame(comp: CompiledLexicon, articles: pd.DataFrame, attribute: bool 
     cols = _Columns(actors)
     texts = articles["text"].tolist()
     bad = [articles["article_id"].iat[row] for row, text in enumerate(texts) if not isinstance(text, str)]
-    if comp.native:
-        cols.add_batch(comp, texts)
-    else:
-        for row, text in enumerate(texts):
-            if isinstance(text, str):
-                cols.add_article(comp, row, text)
+    for row, text in enumerate(texts):
+        if isinstance(text, str):
+            cols.add_article(comp, row, text)
     if bad:
         warnings.warn(
             f"{len(bad)} article(s) have no text and no matches: {', '.join(map(str, bad[:5]))}"
@@ -643,5 +567,5 @@ def find_matches(articles, lexicon=None, *, attribute: bool = True) -> pd.DataFr
     >>> m[["term", "matched_text", "start", "end", "voice"]].values.tolist()
     [['self-proclaimed', 'self proclaimed', 4, 19, 'narrative'], ['putschist', 'putschists', 33, 43, 'narrative']]
     """
-    comp = _resolve_lexicon(lexicon).compiled
+    comp = compile_lexicon(_resolve_lexicon(lexicon))
     return _match_frame(comp, _as_articles(articles), attribute)

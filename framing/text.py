@@ -13,20 +13,19 @@ The normalised layer (:func:`normalize`) has the same length as the input:
 Because the layer is length-preserving, offsets found on it index the original
 text directly; no offset map is needed.
 
-The loops of this module (the layer, sentences, paragraphs, quotations) also
-exist in C, in the optional extension ``framing._speedups``, which the matcher
-uses when it was built (:data:`SPEEDUPS`).  Both give identical results
-(``tests/test_speedups.py``); the Python functions here are the reference.
-Set the environment variable ``FRAMING_PURE_PYTHON=1`` to use Python only.
+This module is compiled by Cython when framing is installed with a C compiler
+(:data:`COMPILED`); the same file runs as plain Python otherwise, or when the
+environment variable ``FRAMING_PURE_PYTHON=1`` is set.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import cython
 
 __all__ = [
     "paragraph_spans",
@@ -131,32 +130,30 @@ _INVISIBLE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 _DROPPED = re.compile(_INVISIBLE.pattern + r"|(?<=[^\W\d_])-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
-def _fold_for_c(ch: str) -> str:
-    """The layer's character for the non-ASCII ``ch`` ("" when invisible), for ``framing._speedups``."""
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """The character ``ch`` becomes on the layer of :func:`normalize_mapped`.
+
+    A lower-case letter or digit without accent, a space for every other
+    character, or "" for an invisible character the mapped layer drops.
+
+    Examples
+    --------
+    >>> [fold_char(c) for c in "Éa-\u0301"]
+    ['e', 'a', ' ', '']
+    """
     if _INVISIBLE.match(ch):
         return ""
-    f = _fold_char(ch)
-    if not f.isascii():
-        f = f.lower()[0]
-        if not f.isalnum():
-            f = " "
-    return f
+    f = _fold_char(ch) if not ch.isascii() else ch
+    if f.isascii():  # also a letter that folds to ASCII punctuation or a capital ("⑴", "ℌ")
+        return f.lower() if f.isalnum() else " "
+    f = f.lower()[0]
+    return f if f.isalnum() else " "
 
 
-def _load_speedups():
-    if os.environ.get("FRAMING_PURE_PYTHON", "").strip() not in ("", "0"):
-        return None
-    try:
-        from . import _speedups as mod
-    except ImportError:  # not built (no C compiler at install time): Python does the same work
-        return None
-    mod.set_fold(_fold_for_c)
-    return mod
-
-
-_C = _load_speedups()
-#: True when the C extension ``framing._speedups`` is in use (see the module notes).
-SPEEDUPS = _C is not None
+#: True when this module runs compiled by Cython (see the module notes).
+COMPILED = cython.compiled
+_C = None  # TEMPORARY: until framing.actors stops importing it
 
 
 def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
@@ -211,52 +208,300 @@ def word_count(normalized: str) -> int:
 # ---------------------------------------------------------------------------
 # Sentences
 # ---------------------------------------------------------------------------
+#
+# A sentence ends at terminal punctuation (. ! ? …) followed by white space and a
+# capital, digit or opening quote -- or by a line break; not after an
+# abbreviation, an initial ("F.") or a dotted acronym ("U.S."), and not after a
+# closing quote followed by an attribution (`"... immediately!" Maduro said.` is one
+# sentence).  A blank line always ends a sentence; so does a line break after a
+# line without terminal punctuation when the next line starts with a capital
+# (headlines, datelines).  The rules below are written as functions over
+# characters; only the terminal punctuation and line breaks are looked at, found
+# with str.find, so the cost is linear in the text.
 
-_ABBREVIATIONS = (
+#: A full stop after one of these words does not end a sentence.
+ABBREVIATIONS = frozenset((
     "Mr Mrs Ms Dr Prof Gen Sen Rep Gov Lt Col Capt Sgt Maj Adm Cmdr St Jr Sr Rev Hon "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos vs etc Inc Corp Ltd Co "
     "Dept Fig Univ Pres Ave Blvd Mt Ft Gov Supt Det Insp approx est"
-).split()
-# Sentence boundaries, found by two regular expressions whose first character is
-# fixed, so that the regex engine scans for it at C speed (no Python work per
-# candidate):
-#  _SENT_PUNCT: terminal punctuation (+ closing quotes/brackets), then white space
-#      and an upper-case letter, digit or opening quote -- or a line break; not
-#      after an abbreviation, an initial ("F.") or a dotted acronym ("U.S.");
-#  _SENT_LINE: a blank line; or a line break after a line without terminal
-#      punctuation when the next line starts with a capital (headlines, datelines).
-def _not_abbreviation() -> str:
-    by_len: dict[int, list[str]] = {}
-    for a in _ABBREVIATIONS:
-        by_len.setdefault(len(a), []).append(a)
-    return "".join(
-        r"(?<!\b(?:" + "|".join(sorted(set(words))) + r")\.)" for _, words in sorted(by_len.items())
-    ) + r"(?<!\b[A-Z]\.)(?<![.][A-Za-z]\.)"
+).split())
+#: `"No!" Maduro said.` stays one sentence when up to three capitalised words and one
+#: of these verbs follow the closing quote.
+SPEECH_AFTER_QUOTE = frozenset(
+    "said says told tells tweeted wrote writes added adds asked asks replied insisted warned "
+    "explained declared stated continued shouted".split()
+)
+_TERMINAL_CHARS = ".!?…"
 
 
-# `"... immediately!" Maduro said.` is one sentence: no break after a closing quote
-# when an attribution (up to three capitalised words + a speech verb) follows.
-_ATTRIBUTION_AHEAD = (
-    r"(?!\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:said|says|told|tells|tweeted|wrote|writes|added|adds|"
-    r"asked|asks|replied|insisted|warned|explained|declared|stated|continued|shouted)\b)"
-)
-_SENT_PUNCT = re.compile(
-    r"[.!?…]" + _not_abbreviation() + r"[.!?…]*"
-    r"(?:[)\]]*[\"'”’»]+" + _ATTRIBUTION_AHEAD + r"[)\]]*|[)\]]*)"
-    r"(?P<space>[ \t\r\f\v]*\n\s*|\s+(?=[\"'“‘«(\[]?[A-Z0-9]))"
-)
-_SENT_LINE = re.compile(
-    r"\n(?:[ \t\r\f\v]*\n\s*|(?<![.!?…:\"'”’»)\]]\n)\s*(?=[\"'“‘«(\[]?[A-Z0-9]))"
-)
-_TRAILING_SPACE = " \t\r\f\v"
+# Character classes of the rules (typed: compiled, each is a C switch).
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_terminal(c) -> bool:
+    return c in ".!?…"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_close_quote(c) -> bool:
+    return c in "\"'”’»"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_open_before_cap(c) -> bool:
+    return c in "\"'“‘«(["
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_line_end_punct(c) -> bool:
+    return c in ".!?…:\"'”’»)]"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_hspace(c) -> bool:
+    """Horizontal white space: the space a sentence's end is trimmed of."""
+    return c in " \t\r\f\v"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_space(c) -> bool:
+    return c.isspace()
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_bracket_close(c) -> bool:
+    return c == ")" or c == "]"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_ascii_letter(c) -> bool:
+    return "A" <= c <= "Z" or "a" <= c <= "z"
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_word(c) -> bool:
+    """``\\w`` of a regular expression: a letter, digit or underscore."""
+    return c == "_" or c.isalnum()
+
+
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_cap_start(c) -> bool:
+    return "A" <= c <= "Z" or "0" <= c <= "9"
+
+
+@cython.cfunc
+@cython.locals(text=str, v=cython.Py_ssize_t, hi=cython.Py_ssize_t)
+@cython.returns(cython.bint)
+def _cap_ahead(text, v, hi) -> bool:
+    """A capital or digit at ``v``, maybe after an opening quote or bracket."""
+    if v >= hi:
+        return False
+    if _is_cap_start(text[v]):
+        return True
+    return _is_open_before_cap(text[v]) and v + 1 < hi and _is_cap_start(text[v + 1])
+
+
+@cython.cfunc
+@cython.locals(text=str, p=cython.Py_ssize_t, lo=cython.Py_ssize_t, b=cython.Py_ssize_t)
+@cython.returns(cython.bint)
+def _abbreviation_before(text, p, lo) -> bool:
+    """The full stop at ``p`` ends an abbreviation (``Mr.``), an initial (``F.``) or an acronym (``U.S.``)."""
+    b = p
+    while b > lo and b > p - 8:  # the run of ASCII letters before the stop
+        if _is_ascii_letter(text[b - 1]):
+            b -= 1
+        else:
+            break
+    if 2 <= p - b <= 6 and (b == lo or not _is_word(text[b - 1])) and text[b:p] in ABBREVIATIONS:
+        return True
+    if p - 1 >= lo and "A" <= text[p - 1] <= "Z" and (p - 2 < lo or not _is_word(text[p - 2])):
+        return True  # an initial
+    if p - 2 >= lo and text[p - 2] == ".":
+        return _is_ascii_letter(text[p - 1])  # a dotted acronym
+    return False
+
+
+@cython.cfunc
+@cython.locals(text=str, v=cython.Py_ssize_t, hi=cython.Py_ssize_t, x=cython.Py_ssize_t,
+               w=cython.Py_ssize_t, y=cython.Py_ssize_t, k=cython.int, c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _attribution_ahead(text, v, hi) -> bool:
+    """White space, one to three capitalised words and a speech verb follow offset ``v``."""
+    x = v
+    while x < hi and _is_space(text[x]):
+        x += 1
+    if x == v:
+        return False
+    for k in range(3):
+        if x >= hi or not ("A" <= text[x] <= "Z"):
+            return False
+        w = x + 1
+        while w < hi:
+            c = text[w]
+            if _is_word(c) or c == "’" or c == "'" or c == "." or c == "-":
+                w += 1
+            else:
+                break
+        y = w
+        while y < hi and _is_space(text[y]):
+            y += 1
+        if y == w:
+            return False
+        x = y
+        w = x
+        while w < hi and "a" <= text[w] <= "z":
+            w += 1
+        if text[x:w] in SPEECH_AFTER_QUOTE and (w >= hi or not _is_word(text[w])):
+            return True
+    return False
+
+
+@cython.cfunc
+@cython.locals(text=str, u=cython.Py_ssize_t, hi=cython.Py_ssize_t, v=cython.Py_ssize_t)
+@cython.returns(cython.Py_ssize_t)
+def _space_after(text, u, hi):
+    """End of the break's white space at ``u`` (a line break, or space before a capital), or -1."""
+    v = u
+    while v < hi and _is_hspace(text[v]):
+        v += 1
+    if v < hi and text[v] == "\n":
+        v += 1
+        while v < hi and _is_space(text[v]):
+            v += 1
+        return v
+    v = u
+    while v < hi and _is_space(text[v]):
+        v += 1
+    if v > u and _cap_ahead(text, v, hi):
+        return v
+    return -1
+
+
+@cython.locals(text=str, p=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t,
+               q=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, u=cython.Py_ssize_t,
+               e=cython.Py_ssize_t)
+@cython.ccall
+def _punct_break(text, p: int, lo: int, hi: int) -> tuple | None:
+    """The sentence break at the terminal punctuation ``text[p]``: ``(cut, next_start)`` or None.
+
+    ``lo`` and ``hi`` bound what the rule may look at behind and ahead.
+    """
+    if text[p] == "." and _abbreviation_before(text, p, lo):
+        return None
+    q = p + 1
+    while q < hi and _is_terminal(text[q]):
+        q += 1
+    a = q
+    while a < hi and _is_bracket_close(text[a]):
+        a += 1
+    b = a
+    while b < hi and _is_close_quote(text[b]):
+        b += 1
+    if b > a and not _attribution_ahead(text, b, hi):
+        u = b
+        while u < hi and _is_bracket_close(text[u]):
+            u += 1
+        e = _space_after(text, u, hi)
+        if e >= 0:
+            return u, e
+    e = _space_after(text, a, hi)
+    if e >= 0:
+        return a, e
+    return None
+
+
+@cython.locals(text=str, p=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t,
+               v=cython.Py_ssize_t)
+@cython.ccall
+@cython.returns(cython.Py_ssize_t)
+def _line_break(text, p: int, lo: int, hi: int) -> int:
+    """End of the sentence break at the line break ``text[p]``, or -1 when it is none."""
+    v = p + 1
+    while v < hi and _is_hspace(text[v]):
+        v += 1
+    if v < hi and text[v] == "\n":  # a blank line
+        v += 1
+        while v < hi and _is_space(text[v]):
+            v += 1
+        return v
+    if p - 1 >= lo and _is_line_end_punct(text[p - 1]):
+        return -1
+    v = p + 1
+    while v < hi and _is_space(text[v]):
+        v += 1
+    return v if _cap_ahead(text, v, hi) else -1
+
+
+@cython.locals(text=str, start=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
+               nxt=cython.Py_ssize_t, k=cython.int, best=cython.int)
+def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
+    """Every ``(cut, next_start)`` break at terminal punctuation in ``text[start:hi]``, in order.
+
+    The rules look behind as far as the start of ``text`` and ahead up to ``hi``.
+    """
+    out = []
+    pos = [text.find(ch, start, hi) for ch in _TERMINAL_CHARS]  # one stream per character
+    nxt = start
+    while True:
+        best = -1
+        for k in range(4):
+            if pos[k] >= 0 and (best < 0 or pos[k] < pos[best]):
+                best = k
+        if best < 0:
+            return out
+        p = pos[best]
+        pos[best] = text.find(_TERMINAL_CHARS[best], p + 1, hi)
+        if p < nxt:
+            continue
+        found = _punct_break(text, p, 0, hi)
+        if found is not None:
+            out.append(found)
+            if first_only:
+                return out
+            nxt = found[1]
+
+
+@cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
+               nxt=cython.Py_ssize_t, e=cython.Py_ssize_t)
+def _line_breaks(text, lo: int, hi: int) -> list:
+    """Every ``(line_break, next_start)`` break at a line break in ``text[lo:hi]``."""
+    out = []
+    nxt = lo
+    p = text.find("\n", lo, hi)
+    while p >= 0:
+        if p >= nxt:
+            e = _line_break(text, p, lo, hi)
+            if e >= 0:
+                out.append((p, e))
+                nxt = e
+        p = text.find("\n", p + 1, hi)
+    return out
 
 
 def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
     """``(cut, next_start)`` of every sentence boundary before ``end``."""
-    breaks = [(m.start("space"), m.end()) for m in _SENT_PUNCT.finditer(text, 0, end)]
+    breaks = _punct_breaks(text, 0, end)
     if "\n" not in text:
         return breaks
-    lines = [(m.start(), m.end()) for m in _SENT_LINE.finditer(text, 0, end)]
+    lines = _line_breaks(text, 0, end)
     if not lines:
         return breaks
     merged = []
@@ -272,17 +517,20 @@ def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
     return merged
 
 
+@cython.locals(text=str, start=cython.Py_ssize_t, cut=cython.Py_ssize_t, stop=cython.Py_ssize_t,
+               n=cython.Py_ssize_t)
 def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into sentences, returned as ``(start, end)`` offsets.
 
-    A rule-based splitter that needs no downloaded model, run as two regular
-    expressions: a sentence ends at ``. ! ? …`` (plus closing quotes) followed by
-    white space and an upper-case letter, digit or opening quote, or by a line
-    break -- unless the full stop ends a known abbreviation (``Mr.``, ``Jan.``),
-    an initial (``F.``) or a dotted acronym (``U.S.``); a blank line always ends a
-    sentence; so does a line break after a line with no terminal punctuation when
-    the next line starts with a capital (a headline or dateline).  Spans exclude
-    surrounding white space.
+    A rule-based splitter that needs no downloaded model: a sentence ends at
+    ``. ! ? …`` (plus closing quotes) followed by white space and an upper-case
+    letter, digit or opening quote, or by a line break -- unless the full stop
+    ends a known abbreviation (:data:`ABBREVIATIONS`: ``Mr.``, ``Jan.``), an
+    initial (``F.``) or a dotted acronym (``U.S.``), or a closing quote is
+    followed by an attribution (``"No!" Maduro said.``); a blank line always
+    ends a sentence; so does a line break after a line with no terminal
+    punctuation when the next line starts with a capital (a headline or
+    dateline).  Spans exclude surrounding white space.
 
     Parameters
     ----------
@@ -298,22 +546,21 @@ def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['Mr. Smith met U.S. officials.', '"No!" he said.', 'Headline', 'Body.']
     """
-    if _C is not None:
-        return _C.sentence_spans(text, end)
-    return _sentence_spans_py(text, end)
-
-
-def _sentence_spans_py(text: str, end: int | None = None) -> list[tuple[int, int]]:
-    """:func:`sentence_spans` in Python (the reference for the C version)."""
+    n = len(text)
+    stop = n if end is None else max(0, min(end, n))
     spans: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())
-    for cut, nxt in _sentence_breaks(text, len(text) if end is None else end):
-        while cut > start and text[cut - 1] in _TRAILING_SPACE:
+    start = 0
+    while start < n and _is_space(text[start]):
+        start += 1
+    for cut, nxt in _sentence_breaks(text, stop):
+        while cut > start and _is_hspace(text[cut - 1]):
             cut -= 1
         if cut > start:
             spans.append((start, cut))
         start = nxt
-    stop = len(text.rstrip())
+    stop = n
+    while stop > 0 and _is_space(text[stop - 1]):
+        stop -= 1
     if stop > start:
         spans.append((start, stop))
     return spans
@@ -326,7 +573,9 @@ def _sentence_spans_py(text: str, end: int | None = None) -> list[tuple[int, int
 _TERMINAL = ".!?…:\"”»’"
 
 
-def _is_paragraph_break(text: str, nl: int) -> bool:
+@cython.locals(text=str, nl=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t,
+               n=cython.Py_ssize_t)
+def _is_paragraph_break(text, nl: int) -> bool:
     """Is the line break at ``nl`` a paragraph break?
 
     Yes after a blank line or before one, and after a line that ends with
@@ -347,12 +596,6 @@ def _is_paragraph_break(text: str, nl: int) -> bool:
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
     """``(start, end)`` of the paragraph holding offset ``pos`` (see :func:`paragraph_spans`)."""
-    if _C is not None:
-        return _C.paragraph_of(text, pos)
-    return _paragraph_of_py(text, pos)
-
-
-def _paragraph_of_py(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos)
     while start >= 0 and not _is_paragraph_break(text, start):
         start = text.rfind("\n", 0, start)
@@ -392,7 +635,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 #: Characters treated as quotation marks (spaCy's ``is_quote`` set and more).
 QUOTE_CHARS = "\"'“”„‟‘’‚‛«»‹›「」『』"
-_QUOTE_RE = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 _DOUBLE_OPEN = "“„‟"
 _DOUBLE_CLOSE = "”"
 _GUILLEMET_OPEN = "«‹「『"
@@ -534,21 +776,31 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
     :func:`classify_quote` on the spans that matter (the matcher classifies only
     quotations that hold hits).
     """
-    if _C is not None:
-        spans = [QuoteSpan(a, b, "quoted", closed) for a, b, closed in _C.paragraph_quotes(text, p_start, p_end)]
-    else:
-        spans = _paragraph_quotes_py(text, p_start, p_end)
+    spans = _paragraph_quotes(text, p_start, p_end)
     return [classify_quote(text, q) for q in spans] if classify else spans
 
 
-def _paragraph_quotes_py(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
-    """Unclassified :func:`paragraph_quotes` in Python (the reference for the C version)."""
+@cython.cfunc
+@cython.locals(c=cython.Py_UCS4)
+@cython.returns(cython.bint)
+def _is_quote_char(c) -> bool:
+    """``c`` is one of :data:`QUOTE_CHARS` (the first test rejects most characters at once)."""
+    return (c == '"' or c == "'" or c >= "\xab") and c in QUOTE_CHARS
+
+
+@cython.locals(text=str, p_start=cython.Py_ssize_t, p_end=cython.Py_ssize_t, i=cython.Py_ssize_t,
+               open_pos=cython.Py_ssize_t)
+def _paragraph_quotes(text, p_start: int, p_end: int) -> list[QuoteSpan]:
+    """Unclassified :func:`paragraph_quotes`."""
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
-    for m in _QUOTE_RE.finditer(text, p_start, p_end):
-        i = m.start()
-        ch = m.group()
+    p_start = max(0, p_start)
+    p_end = min(p_end, len(text))
+    for i in range(p_start, p_end):
+        if not _is_quote_char(text[i]):
+            continue
+        ch = text[i]
         role = _role(text, i, ch)
         if role == "none":
             continue
@@ -575,7 +827,7 @@ def _paragraph_quotes_py(text: str, p_start: int, p_end: int) -> list[QuoteSpan]
 
 def _ends_sentence_between(text: str, a: int, b: int) -> bool:
     """Is there a sentence break between offsets ``a`` and ``b``?"""
-    return _SENT_PUNCT.search(text, a, b) is not None
+    return bool(_punct_breaks(text, a, b, first_only=True))
 
 
 def _close_unbalanced(text: str, open_pos: int, para_end: int, continues: bool = True) -> QuoteSpan:
@@ -588,7 +840,7 @@ def _close_unbalanced(text: str, open_pos: int, para_end: int, continues: bool =
     rest = text[para_end : para_end + 200].lstrip()
     if continues and rest[:1] in ("“", '"', "«") and para_end > open_pos:
         return QuoteSpan(open_pos, para_end, "quoted", closed=False)
-    for _s, e in _sentence_spans_py(text[open_pos:para_end]):
+    for _s, e in sentence_spans(text[open_pos:para_end]):
         return QuoteSpan(open_pos, open_pos + e, "quoted", closed=False)  # first sentence
     return QuoteSpan(open_pos, min(para_end, open_pos + 1), "quoted", closed=False)
 

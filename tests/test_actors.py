@@ -1,22 +1,27 @@
 """framing.actors: alias mentions, target and speaker attribution, actor profiles."""
 
 import csv
+import pickle
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from framing import Entry, Lexicon, find_matches, load_lexicon
+from framing import Entry, Lexicon, compile_lexicon, find_matches, load_lexicon
 from framing.actors import (
     PROFILE_COLUMNS,
     TARGET_RULES,
     actor_profile,
     compile_actors,
     find_mentions,
+    rules,
 )
+from framing.actors.mentions import name_runs
 from framing.cli import main
 from framing.errors import InputError
-from framing.text import normalize, quote_spans, sentence_spans
+from framing.text import QuoteSpan, normalize, quote_spans, sentence_spans
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "actors"
@@ -109,8 +114,8 @@ def test_compile_actors_without_actors_finds_nothing():
 
 
 def test_compile_actors_is_built_once_per_lexicon(lex):
-    assert lex.compiled.actors is lex.compiled.actors
-    assert lex.compiled.actors.attribute("text", [], [], []) == []
+    assert compile_actors(lex) is compile_actors(lex) is compile_lexicon(lex).actors
+    assert compile_actors(lex).attribute("text", [], [], []) == []
 
 
 # ---------------------------------------------------------------------------
@@ -193,6 +198,88 @@ def test_attribute_target_rules_are_documented(lex):
 
 
 # ---------------------------------------------------------------------------
+# Targets with the built-in lexicons: one or more sentences per rule, and corners
+# of the rules (the clause window, clause breaks, title anaphors, possessives)
+# ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def builtin():
+    return load_lexicon()
+
+
+# (text, matched text of the hit, expected target, expected rule); "" "" when no
+# rule resolves the target or the labelled noun phrase is no declared actor.
+BUILTIN_TARGET_CASES = [
+    ("The Maduro regime arrested dozens of protesters.", "Maduro regime", M, "contains"),
+    ("Guaidó denounced the Maduro dictatorship.", "Maduro dictatorship", M, "contains"),
+    ('The self-proclaimed "interim president" Juan Guaidó spoke in Caracas.', "self-proclaimed", G,
+     "premodifier"),
+    ('The self-proclaimed "interim president" Juan Guaidó spoke in Caracas.', "interim president", G,
+     "premodifier"),
+    ("The democratically elected president, Maduro, met the envoys.", "democratically elected", M,
+     "apposition"),
+    ("They met Maduro, the legitimate president, in Caracas.", "legitimate president", M, "apposition"),
+    ("Maduro's regime jailed the protesters.", "regime", M, "possessive"),
+    ("Maduro’s dictatorship jailed them.", "dictatorship", M, "possessive"),
+    ("The soldiers’ coup failed.", "coup", FANB, "possessive"),
+    ("The soldiers' coup failed.", "coup", FANB, "possessive"),
+    ("Guaidó is a puppet.", "puppet", G, "predicate"),
+    ("Washington is the puppet master, he said.", "puppet master", US, "predicate"),
+    ("Maduro was branded a dictator by the envoys.", "dictator", M, "predicate"),
+    ("Trump called Maduro a dictator.", "dictator", M, "predicate"),
+    ("Maduro described Guaidó as a puppet.", "puppet", G, "predicate"),
+    ("Guaidó, recognised as the legitimate president by fifty countries, toured Europe.",
+     "legitimate president", G, "predicate"),
+    ("Washington backs Guaidó against the Venezuelan government, which it calls a dictatorship.",
+     "dictatorship", M, "predicate"),
+    ("President Maduro spoke. The president of Colombia is a puppet.", "puppet", "Colombia", "predicate"),
+    ("Putschists led by Guaidó stormed the base.", "Putschists", G, "led_by"),
+    ("The putschists loyal to Guaidó were arrested.", "putschists", G, "led_by"),
+    ("Guaidó's supporters are putschists.", "putschists", G, "led_by"),
+    ("Guaidó arrived in Caracas. He is a puppet, the envoy said.", "puppet", G, "pronoun"),
+    ("Maduro addressed the crowd. His regime is collapsing.", "regime", M, "pronoun"),
+    ("Guaidó vowed to press on. Maduro called him a puppet.", "puppet", G, "pronoun"),
+    ("President Maduro spoke on Monday. The president is a dictator, the envoy said.", "dictator", M,
+     "pronoun"),
+    ("“I am the legitimate president,” Maduro said.", "legitimate president", M, "pronoun"),
+    ("In the capital, thugs attacked Guaidó during the rally.", "thugs", G, "clause"),
+    ("The regime, Maduro said, is strong.", "regime", M, "clause"),
+    ("The US-backed coup failed, Maduro said.", "coup", US, "clause"),
+    # the clause window: CLAUSE_WINDOW (8) words away counts, one more does not
+    ("Maduro one two three four five six seven the regime.", "regime", M, "clause"),
+    ("Maduro one two three four five six seven eight the regime.", "regime", "", ""),
+    ("The regime one two three four five six seven eight Guaidó.", "regime", G, "clause"),
+    ("The regime one two three four five six seven eight nine Guaidó.", "regime", "", ""),
+    # brackets and dashes end a clause
+    ("Maduro] the regime [Guaidó.", "regime", "", ""),
+    ("Maduro — the regime – Guaidó.", "regime", "", ""),
+    # the labelled noun phrase is no actor: the search stops with no target
+    ("The defectors were mercenaries.", "mercenaries", "", ""),
+    ("Carlos de la Cruz said he is a dictator.", "dictator", "", ""),
+    ("Juan Pérez said he is a dictator.", "dictator", "", ""),
+    ("Carlos de la Cruz’s regime fell.", "regime", "", ""),
+    ("It was a coup staged by Washington.", "coup", "", ""),
+    # "president-elect" is no title anaphor; a pronoun with no antecedent of its kind
+    ("President Maduro spoke. The president-elect is a puppet.", "puppet", "", ""),
+    ("CARACAS (Reuters) - He called the regime a dictatorship.", "dictatorship", "", ""),
+    ("Guaidó spoke.\n\nWASHINGTON — They are putschists, he said.", "putschists", "", ""),
+    # the victim and the judge are not the target
+    ("The coup against the opposition failed.", "coup", "", ""),
+    ("The Lima Group condemned the dictatorship.", "dictatorship", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, matched, target, rule", BUILTIN_TARGET_CASES)
+def test_attribute_targets_with_builtin_lexicons(builtin, text, matched, target, rule):
+    row = hit_row(find_matches(text, builtin), text, matched)
+    assert (row["target"], row["target_rule"]) == (target, rule)
+
+
+def test_attribute_builtin_cases_cover_every_rule():
+    assert {c[3] for c in BUILTIN_TARGET_CASES} >= set(TARGET_RULES)
+
+
+# ---------------------------------------------------------------------------
 # Speakers
 # ---------------------------------------------------------------------------
 
@@ -228,6 +315,39 @@ def test_attribute_speaker_cues(lex, text, speaker):
     assert set(quoted["speaker"]) == {speaker}
 
 
+# Limits of the speaker and name rules: the tail after a speech verb before a quotation
+# (at most 60 characters), a possessive name as speaker, a chain of continued quotations,
+# a capital after an apostrophe inside a name.
+PINNED_CASES = [
+    ("Late on Monday night after long talks with ministers and generals at the palace Maduro said in a "
+     "televised address from the palace on Monday night “The regime will fall and the people will be free "
+     "at last,” and left.", [("regime", "", M)]),
+    ("“The regime is finished and everybody in the region knows it,” Lopez Obrador's spokesman said.",
+     [("regime", "", "Lopez Obrador")]),
+    ("“The regime lies and steals from the people,” Maduro said. “We will win this fight, and we will win "
+     "it soon.” “The dictatorship will fall, all of it, very soon indeed.”",
+     [("regime", "", M), ("dictatorship", "", M)]),
+    ("Yesterday d’Artagnan Silva met Maduro. He is a dictator.", [("dictator", M, "")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PINNED_CASES)
+def test_attribute_pinned_speakers_and_names(builtin, text, expected):
+    m = find_matches(text, builtin)
+    assert list(zip(m["matched_text"], m["target"], m["speaker"])) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Carlos de la Cruz met Juan Pérez and The New York Times in Caracas.", ["Carlos de la Cruz", "Juan Pérez"]),
+    ("Maduro met Ana y María.", ["Ana y María"]),               # without the full stop
+    ("President Nicolás Maduro met Delsa Solórzano.", ["Delsa Solórzano"]),  # not over a mention
+    ("The National Assembly met on Monday.", []),               # an organization, a day
+])
+def test_name_runs_people_who_are_not_actors(builtin, text, names):
+    am = compile_actors(builtin)
+    assert [r[2] for r in name_runs(text, 0, len(text), am.mentions(text))] == names
+
+
 def test_attribute_speaker_blank_outside_speech(lex):
     text = 'Maduro said the coup failed. He called Guaidó a "puppet".'
     m = find_matches(text, lex)
@@ -236,12 +356,25 @@ def test_attribute_speaker_blank_outside_speech(lex):
 
 def test_attribute_returns_one_tuple_per_hit(lex):
     text = '"The coup failed," Maduro said of the putschists led by Guaidó.'
-    comp = lex.compiled
+    comp = compile_lexicon(lex)
     hits = comp.scan(text)
     out = comp.actors.attribute(text, hits, sentence_spans(text), quote_spans(text))
     assert len(out) == len(hits) == 2
     assert out[0] == ("", "", M)
     assert out[1] == (G, "led_by", "")
+
+
+@pytest.mark.parametrize("hits, sentences, quotes, where", [
+    ([(17, 25, 0, 0)], [(0, 10**6)], None, "sentence 0"),
+    ([(17, 25, 0, 0)], [(0, 27)], [QuoteSpan(8, 99, "quoted", True)], "quotation 0"),
+    ([(17, 25, 0, 0)], [(5, 2)], None, "sentence 0"),
+    ([(3, 99, 0, 0)], [(0, 27)], None, "hit 0"),
+])
+def test_attribute_rejects_offsets_outside_the_text(builtin, hits, sentences, quotes, where):
+    text = 'Maduro: "he is a dictator,"'
+    quotes = quote_spans(text) if quotes is None else quotes
+    with pytest.raises(ValueError, match=f"{where} = .* does not fit a text of length 27"):
+        compile_actors(builtin).attribute(text, hits, sentences, quotes)
 
 
 def test_find_matches_without_actors_leaves_columns_blank():
@@ -444,3 +577,82 @@ def test_shortcuts_keep_results(lex, text, matched, target, rule):
     m = find_matches(text, lex)
     row = hit_row(m, text, matched)
     assert (row["target"], row["target_rule"]) == (target, rule)
+
+
+# ---------------------------------------------------------------------------
+# The rules, their order, pickling, long and random texts
+# ---------------------------------------------------------------------------
+
+def test_rules_are_documented_functions_in_order():
+    assert [f.__name__ for f in rules.TARGET_RULES_IN_ORDER] == [
+        "premodifier", "apposition", "predicate", "possessive", "led_by", "clause"]
+    for f in (rules.contains, *rules.TARGET_RULES_IN_ORDER, rules.alias_before_person_noun,
+              *rules.SPEAKER_RULES_IN_ORDER):
+        assert f.__doc__, f.__name__
+
+
+def test_actor_matcher_pickles(builtin):
+    am = compile_actors(builtin)
+    clone = pickle.loads(pickle.dumps(am))
+    assert clone.names == am.names and repr(clone) == repr(am)
+    text = SEED_000.read_text(encoding="utf-8")
+    assert clone.mentions(text) == am.mentions(text) != []
+    hits = compile_lexicon(builtin).scan(text)
+    args = (text, hits, sentence_spans(text), quote_spans(text))
+    assert clone.attribute(*args) == am.attribute(*args)
+    assert any(t for t, _, _ in clone.attribute(*args))
+
+
+def test_attribution_of_a_long_sentence(builtin):
+    """200 KB without a full stop: attribution reads a bounded window around every hit."""
+    unit = "Maduro's regime said the self-proclaimed president Guaidó, "
+    text = unit * (200_000 // len(unit))
+    m = find_matches(text, builtin)
+    n = text.count(unit)
+    got = m.groupby("matched_text")[["target", "target_rule"]].agg(lambda c: sorted(set(c)))
+    assert len(m) == 3 * n
+    assert got.loc["regime"].tolist() == [[M], ["possessive"]]
+    assert got.loc["self-proclaimed"].tolist() == [[G], ["premodifier"]]
+    assert (m["target"] != "").all()
+
+
+def test_attribution_of_a_long_article(builtin):
+    """2 MB of real paragraphs repeated: every copy after the first gets the same targets and speakers."""
+    base = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("a0*.txt"))) + "\n\n"
+    copies = 2_000_000 // len(base)
+    m = find_matches(base * copies, builtin)
+    one = len(find_matches(base, builtin))
+    assert len(m) == copies * one
+    cols = ["matched_text", "target", "target_rule", "speaker"]
+    per_copy = [m.iloc[i * one:(i + 1) * one][cols].values.tolist() for i in (1, copies // 2, copies - 1)]
+    assert per_copy[0] == per_copy[1] == per_copy[2]
+    assert sum(1 for row in per_copy[0] if row[1]) > one // 3
+    assert any(row[3] for row in per_copy[0])
+
+
+# Random text from pieces that reach the rules' corners: aliases, titles, names of people
+# who are no actors, pronouns, copulas and labelling verbs, possessives, relatives,
+# clause breaks, speech verbs and quotation marks of every kind.
+PIECES = [
+    "President Nicolás Maduro", "Maduro’s", "Maduro's", "Guaidó’s supporters", "the president", "the president of",
+    "president-elect", "the Venezuelan government", "the opposition", "the US", "the U.S.", "US", "us",
+    "Washington", "the military", "the Lima Group", "Juan Pérez", "Carlos de la Cruz", "El Nacional", "He", "he",
+    "him", "his", "its", "their", "They", "them", "it", "I", "we", "is", "was", "has been", "is a",
+    "was branded a", "called", "calls him a", "as", "described as", "which it calls", "who", "which", "that",
+    ", which", ", and", ", saying", " - ", "—", ";", ":", "(", ")", "led by", "backed by", "loyal to",
+    "supporters of", "against", "according to", "denounced the", "for the", "dictator", "regime", "puppet",
+    "democratically elected", "self-proclaimed", "interim president", "US-backed", "putschists", "coup",
+    "said", "told", "tweeted", "shot back", "CARACAS (Reuters) - ", '"', "“", "”", "‘", "’", "«", "»", ".",
+    ". ", "\n", "\n\n", ",", "Those were the words of Guaidó.", "Maduro ordered:", "x" * 40,
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=5, max_size=60).map(" ".join))
+def test_attribution_on_random_text_is_well_formed(builtin, text):
+    names = set(compile_actors(builtin).names) | {""}
+    m = find_matches(text, builtin)
+    assert set(m["target"]) <= names
+    assert set(m["target_rule"]) <= set(TARGET_RULES) | {""}
+    assert ((m["target"] == "") == (m["target_rule"] == "")).all()
+    assert (m.loc[m["voice"] != "quoted", "speaker"] == "").all()

@@ -1,6 +1,8 @@
 """Text layers: normalisation, sentences, paragraphs, quotations."""
 
 import pytest
+
+import framing
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -141,3 +143,14 @@ def test_cue_prefilter_agrees_with_regex(text):
 
     for end in {len(text), len(text) // 2}:
         assert _cue_before(text, end) == (_CUE_BEFORE.search(text, max(0, end - 80), end) is not None)
+
+
+def test_doctests_of_compiled_modules():
+    """The examples in the docstrings hold in the compiled modules too (see ../conftest.py)."""
+    import doctest
+    import importlib
+
+    for name, compiled in framing.build_info().items():
+        module = importlib.import_module(name)
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS)
+        assert result.failed == 0, name

@@ -1,0 +1,23 @@
+"""Doctest collection for the rule modules that run compiled.
+
+``pytest --doctest-modules`` imports ``framing/text.py`` by path; when the compiled
+extension of that module is what Python imports, pytest refuses the mismatch.  Those
+modules' doctests run instead through ``doctest.testmod`` on the compiled module
+(``tests/test_text.py::test_doctests_of_compiled_modules``); under
+``FRAMING_PURE_PYTHON=1`` they are collected from the ``.py`` files as usual.
+"""
+
+import importlib
+from pathlib import Path
+
+
+def pytest_ignore_collect(collection_path: Path, config):
+    if collection_path.suffix != ".py" or collection_path.parent.name != "framing":
+        return None
+    name = "framing." + collection_path.stem
+    from framing._build import RULE_MODULES
+
+    if name not in RULE_MODULES:
+        return None
+    module = importlib.import_module(name)
+    return True if not str(module.__file__).endswith(".py") else None
