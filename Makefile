@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed-stamp
 
 setup: $(STAMP)
 
-$(STAMP): setup.cfg setup.py pyproject.toml
+# The stamp also depends on the compiled rule modules: editing one rebuilds it.
+$(STAMP): setup.cfg setup.py pyproject.toml $(shell sed -n 's/^ *"\(framing\/[a-z_/]*\.py\)",/\1/p' setup.py)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

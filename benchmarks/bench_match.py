@@ -15,7 +15,11 @@ Reported (all times are the best of ``--repeat`` runs):
 - find_matches with a 10,000-entry lexicon (words and bigrams of the corpus);
 - compile time of a 100,000-entry lexicon;
 - peak traced memory while streaming 1/5 of the articles and all of them
-  through ``iter_articles`` + ``iter_matches`` (should not grow).
+  through ``iter_articles`` + ``iter_matches`` (should not grow);
+- seconds per MB, with attribution, for one huge sentence (0.5 and 2 MB) and one
+  huge article (10 and 50 MB): the cost must stay linear;
+- the core runs again with the rule modules interpreted (``FRAMING_PURE_PYTHON=1``,
+  in a subprocess with its own baseline).
 
 Ratios are baseline time / framing time: >= 1.0 means framing is at least as
 fast as the bare word pass.
@@ -163,17 +167,21 @@ def main(argv=None) -> dict:
     ap.add_argument("--articles", type=int, default=None, help="use only the first N articles")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--skip-big", action="store_true", help="skip the huge sentence and article")
+    ap.add_argument("--no-interpreted", dest="interpreted", action="store_false",
+                    help="skip the interpreted-mode run")
+    ap.add_argument("--core-only", action="store_true", help="only the three core runs")
     args = ap.parse_args(argv)
 
     arts, corpus = load_corpus(args.articles)
     texts = arts["text"].tolist()
     mb = sum(len(t) for t in texts) / 1e6
-    import framing.text
-
-    res = {"corpus": corpus, "articles": len(arts), "mb": round(mb, 2), "speedups": framing.text.SPEEDUPS}
+    info = framing.build_info()
+    res = {"corpus": corpus, "articles": len(arts), "mb": round(mb, 2), "compiled": info}
     print(f"corpus: {corpus}: {len(arts)} articles, {mb:.1f} MB of text")
-    print("matcher: " + ("C extension framing._speedups" if framing.text.SPEEDUPS
-                         else "pure Python (framing._speedups not built, or FRAMING_PURE_PYTHON=1)"))
+    mode = "compiled (Cython)" if all(info.values()) else \
+        "interpreted" if not any(info.values()) else f"partly compiled: {info}"
+    print(f"rule modules: {mode}")
 
     t_base, n_words = best_of(lambda: baseline(texts), args.repeat)
     res["baseline_s"] = t_base
@@ -200,6 +208,10 @@ def main(argv=None) -> dict:
 
     big = synthetic_lexicon(texts, 10_000, builtin)
     run("find_matches, 10,000 entries (curated profile)", big, "lex10k")
+    if args.core_only:
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=2))
+        return res
     sparse = random_lexicon(10_000, seed=2)
     run("find_matches, 10,000 entries (rare terms)", sparse, "lex10k_rare")
 
@@ -227,9 +239,52 @@ def main(argv=None) -> dict:
     res["stream_peak_mb"] = {str(n_small): peak_small, str(len(arts)): peak_all}
     print(f"{'peak memory streaming (tracemalloc)':48s} {n_small} articles {peak_small:.1f} MB, "
           f"{len(arts)} articles {peak_all:.1f} MB")
+    if not args.skip_big:
+        res["big"] = big_inputs(builtin)
+    if args.interpreted and any(info.values()):
+        res["interpreted"] = interpreted(args)
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2))
     return res
+
+
+def big_inputs(lex) -> dict:
+    """Seconds per MB with attribution for one huge sentence and one huge article (linear cost)."""
+    sentence = ("Maduro's regime said that the self-proclaimed president Guaidó, his putschists and "
+                "the US-backed opposition, who called him a dictator, ")
+    paragraph = ('The regime of Nicolás Maduro called the protesters "terrorists". Guaidó, the '
+                 "self-proclaimed interim president, said the dictator must go. \"We will not surrender,\" "
+                 "he told reporters. Washington recognized him as the legitimate president.\n")
+    out = {}
+    print("huge inputs, built-in lexicons with attribution (cost must stay linear):")
+    for label, unit, size in (("one sentence", sentence, 500_000), ("one sentence", sentence, 2_000_000),
+                              ("one article", paragraph, 10_000_000), ("one article", paragraph, 50_000_000)):
+        text = (unit * (size // len(unit) + 1))[:size]
+        t0 = time.perf_counter()
+        m = framing.find_matches(text, lex)
+        t = time.perf_counter() - t0
+        key = f"{label}, {size / 1e6:g} MB"
+        out[key] = {"seconds": t, "s_per_mb": t / (size / 1e6), "hits": len(m)}
+        print(f"  {key:46s} {t:6.2f} s  {t / (size / 1e6):5.2f} s/MB  ({len(m):,} hits)")
+    return out
+
+
+def interpreted(args) -> dict:
+    """The same corpus and lexicons with the rule modules interpreted (a subprocess)."""
+    import os
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "interpreted.json"
+        cmd = [sys.executable, __file__, "--repeat", "1", "--skip-big", "--no-interpreted",
+               "--core-only", "--json", str(path)]
+        if args.articles:
+            cmd += ["--articles", str(args.articles)]
+        print("interpreted mode (FRAMING_PURE_PYTHON=1, its own baseline in its own process):")
+        proc = subprocess.run(cmd, env={**os.environ, "FRAMING_PURE_PYTHON": "1"},
+                              capture_output=True, text=True, check=True)
+        print("  " + proc.stdout.strip().replace("\n", "\n  "))
+        return json.loads(path.read_text())
 
 
 if __name__ == "__main__":

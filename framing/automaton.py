@@ -16,7 +16,7 @@ This is the one place with two implementations, on purpose:
 - interpreted, or for lexicons too large for the table: pyahocorasick over the
   padded layer.
 
-Both implement :meth:`Automaton.ends`; ``tests/test_match.py`` checks that
+Both implement :meth:`Automaton.ends`; ``tests/test_automaton.py`` checks that
 they give the same positions on random and real text.
 """
 
@@ -99,6 +99,8 @@ class Automaton:
                 if ord(ch) >= 128 and ch not in extra:
                     extra[ch] = _N_ASCII_CLASSES + len(extra)
         n_cls = _N_ASCII_CLASSES + len(extra)
+        if (1 + sum(len(key) for key in keys)) * n_cls > MAX_TABLE_CELLS * 4:
+            return  # far too large for a table, whatever the trie shares: pyahocorasick runs
         # The trie, as dicts (building cost is linear in the total key length).
         children: list = [{}]
         out = array("i", [-1])

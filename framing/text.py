@@ -11,7 +11,9 @@ The normalised layer (:func:`normalize`) has the same length as the input:
   (``self-proclaimed`` -> ``self proclaimed``, ``d’état`` -> ``d etat``).
 
 Because the layer is length-preserving, offsets found on it index the original
-text directly; no offset map is needed.
+text directly.  Only a text with invisible characters (combining accents, soft
+hyphens) or a hyphen at a line end gets a layer with those dropped, and an
+offset map back to the text (:func:`normalize_mapped`).
 
 This module is compiled by Cython when framing is installed with a C compiler
 (:data:`COMPILED`); the same file runs as plain Python otherwise, or when the
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 import cython
@@ -153,7 +155,6 @@ def fold_char(ch: str) -> str:
 
 #: True when this module runs compiled by Cython (see the module notes).
 COMPILED = cython.compiled
-_C = None  # TEMPORARY: until framing.actors stops importing it
 
 
 def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
@@ -310,6 +311,8 @@ def _is_cap_start(c) -> bool:
 @cython.cfunc
 @cython.locals(text=str, v=cython.Py_ssize_t, hi=cython.Py_ssize_t)
 @cython.returns(cython.bint)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _cap_ahead(text, v, hi) -> bool:
     """A capital or digit at ``v``, maybe after an opening quote or bracket."""
     if v >= hi:
@@ -322,6 +325,8 @@ def _cap_ahead(text, v, hi) -> bool:
 @cython.cfunc
 @cython.locals(text=str, p=cython.Py_ssize_t, lo=cython.Py_ssize_t, b=cython.Py_ssize_t)
 @cython.returns(cython.bint)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _abbreviation_before(text, p, lo) -> bool:
     """The full stop at ``p`` ends an abbreviation (``Mr.``), an initial (``F.``) or an acronym (``U.S.``)."""
     b = p
@@ -343,6 +348,8 @@ def _abbreviation_before(text, p, lo) -> bool:
 @cython.locals(text=str, v=cython.Py_ssize_t, hi=cython.Py_ssize_t, x=cython.Py_ssize_t,
                w=cython.Py_ssize_t, y=cython.Py_ssize_t, k=cython.int, c=cython.Py_UCS4)
 @cython.returns(cython.bint)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _attribution_ahead(text, v, hi) -> bool:
     """White space, one to three capitalised words and a speech verb follow offset ``v``."""
     x = v
@@ -377,6 +384,8 @@ def _attribution_ahead(text, v, hi) -> bool:
 @cython.cfunc
 @cython.locals(text=str, u=cython.Py_ssize_t, hi=cython.Py_ssize_t, v=cython.Py_ssize_t)
 @cython.returns(cython.Py_ssize_t)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _space_after(text, u, hi):
     """End of the break's white space at ``u`` (a line break, or space before a capital), or -1."""
     v = u
@@ -399,6 +408,8 @@ def _space_after(text, u, hi):
                q=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, u=cython.Py_ssize_t,
                e=cython.Py_ssize_t)
 @cython.ccall
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _punct_break(text, p: int, lo: int, hi: int) -> tuple | None:
     """The sentence break at the terminal punctuation ``text[p]``: ``(cut, next_start)`` or None.
 
@@ -432,6 +443,8 @@ def _punct_break(text, p: int, lo: int, hi: int) -> tuple | None:
                v=cython.Py_ssize_t)
 @cython.ccall
 @cython.returns(cython.Py_ssize_t)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _line_break(text, p: int, lo: int, hi: int) -> int:
     """End of the sentence break at the line break ``text[p]``, or -1 when it is none."""
     v = p + 1
@@ -452,6 +465,8 @@ def _line_break(text, p: int, lo: int, hi: int) -> int:
 
 @cython.locals(text=str, start=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
                nxt=cython.Py_ssize_t, k=cython.int, best=cython.int)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
     """Every ``(cut, next_start)`` break at terminal punctuation in ``text[start:hi]``, in order.
 
@@ -481,6 +496,8 @@ def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
 
 @cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
                nxt=cython.Py_ssize_t, e=cython.Py_ssize_t)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _line_breaks(text, lo: int, hi: int) -> list:
     """Every ``(line_break, next_start)`` break at a line break in ``text[lo:hi]``."""
     out = []
@@ -519,6 +536,8 @@ def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
 
 @cython.locals(text=str, start=cython.Py_ssize_t, cut=cython.Py_ssize_t, stop=cython.Py_ssize_t,
                n=cython.Py_ssize_t)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     """Split ``text`` into sentences, returned as ``(start, end)`` offsets.
 
@@ -575,6 +594,8 @@ _TERMINAL = ".!?…:\"”»’"
 
 @cython.locals(text=str, nl=cython.Py_ssize_t, j=cython.Py_ssize_t, k=cython.Py_ssize_t,
                n=cython.Py_ssize_t)
+@cython.boundscheck(False)
+@cython.wraparound(False)
 def _is_paragraph_break(text, nl: int) -> bool:
     """Is the line break at ``nl`` a paragraph break?
 
@@ -668,8 +689,7 @@ _CUE_AFTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """A quotation: ``start``/``end`` include the quote marks; ``kind`` is the voice."""
 
     start: int
@@ -780,12 +800,21 @@ def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True)
     return [classify_quote(text, q) for q in spans] if classify else spans
 
 
-@cython.cfunc
-@cython.locals(c=cython.Py_UCS4)
-@cython.returns(cython.bint)
-def _is_quote_char(c) -> bool:
-    """``c`` is one of :data:`QUOTE_CHARS` (the first test rejects most characters at once)."""
-    return (c == '"' or c == "'" or c >= "\xab") and c in QUOTE_CHARS
+@cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, i=cython.Py_ssize_t)
+def _quote_positions(text, lo: int, hi: int) -> list[int]:
+    """Sorted offsets of the quotation marks (:data:`QUOTE_CHARS`) in ``text[lo:hi]``.
+
+    One ``str.find`` pass per mark that occurs: fast compiled or not.
+    """
+    out = []
+    lo = max(lo, 0)
+    for q in QUOTE_CHARS:
+        i = text.find(q, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = text.find(q, i + 1, hi)
+    out.sort()
+    return out
 
 
 @cython.locals(text=str, p_start=cython.Py_ssize_t, p_end=cython.Py_ssize_t, i=cython.Py_ssize_t,
@@ -795,11 +824,7 @@ def _paragraph_quotes(text, p_start: int, p_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
-    p_start = max(0, p_start)
-    p_end = min(p_end, len(text))
-    for i in range(p_start, p_end):
-        if not _is_quote_char(text[i]):
-            continue
+    for i in _quote_positions(text, p_start, p_end):
         ch = text[i]
         role = _role(text, i, ch)
         if role == "none":

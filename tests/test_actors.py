@@ -338,7 +338,8 @@ def test_attribute_pinned_speakers_and_names(builtin, text, expected):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Carlos de la Cruz met Juan Pérez and The New York Times in Caracas.", ["Carlos de la Cruz", "Juan Pérez"]),
+    ("Carlos de la Cruz met Juan Pérez and The New York Times in Caracas.",
+     ["Carlos de la Cruz", "Juan Pérez"]),
     ("Maduro met Ana y María.", ["Ana y María"]),               # without the full stop
     ("President Nicolás Maduro met Delsa Solórzano.", ["Delsa Solórzano"]),  # not over a mention
     ("The National Assembly met on Monday.", []),               # an organization, a day
@@ -634,16 +635,17 @@ def test_attribution_of_a_long_article(builtin):
 # who are no actors, pronouns, copulas and labelling verbs, possessives, relatives,
 # clause breaks, speech verbs and quotation marks of every kind.
 PIECES = [
-    "President Nicolás Maduro", "Maduro’s", "Maduro's", "Guaidó’s supporters", "the president", "the president of",
-    "president-elect", "the Venezuelan government", "the opposition", "the US", "the U.S.", "US", "us",
-    "Washington", "the military", "the Lima Group", "Juan Pérez", "Carlos de la Cruz", "El Nacional", "He", "he",
-    "him", "his", "its", "their", "They", "them", "it", "I", "we", "is", "was", "has been", "is a",
-    "was branded a", "called", "calls him a", "as", "described as", "which it calls", "who", "which", "that",
-    ", which", ", and", ", saying", " - ", "—", ";", ":", "(", ")", "led by", "backed by", "loyal to",
-    "supporters of", "against", "according to", "denounced the", "for the", "dictator", "regime", "puppet",
-    "democratically elected", "self-proclaimed", "interim president", "US-backed", "putschists", "coup",
-    "said", "told", "tweeted", "shot back", "CARACAS (Reuters) - ", '"', "“", "”", "‘", "’", "«", "»", ".",
-    ". ", "\n", "\n\n", ",", "Those were the words of Guaidó.", "Maduro ordered:", "x" * 40,
+    "President Nicolás Maduro", "Maduro’s", "Maduro's", "Guaidó’s supporters", "the president",
+    "the president of", "president-elect", "the Venezuelan government", "the opposition", "the US",
+    "the U.S.", "US", "us", "Washington", "the military", "the Lima Group", "Juan Pérez",
+    "Carlos de la Cruz", "El Nacional", "He", "he", "him", "his", "its", "their", "They", "them", "it",
+    "I", "we", "is", "was", "has been", "is a", "was branded a", "called", "calls him a", "as",
+    "described as", "which it calls", "who", "which", "that", ", which", ", and", ", saying", " - ", "—",
+    ";", ":", "(", ")", "led by", "backed by", "loyal to", "supporters of", "against", "according to",
+    "denounced the", "for the", "dictator", "regime", "puppet", "democratically elected",
+    "self-proclaimed", "interim president", "US-backed", "putschists", "coup", "said", "told", "tweeted",
+    "shot back", "CARACAS (Reuters) - ", '"', "“", "”", "‘", "’", "«", "»", ".", ". ", "\n", "\n\n", ",",
+    "Those were the words of Guaidó.", "Maduro ordered:", "x" * 40,
 ]
 
 

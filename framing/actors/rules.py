@@ -35,7 +35,6 @@ from .article import (
     outside_quotes,
     quote_at,
     region,
-    sentence_names,
     sentence_of,
     speech_quote_at,
     tokens,
