@@ -12,9 +12,10 @@ from pathlib import Path
 
 
 def pytest_ignore_collect(collection_path: Path, config):
-    if collection_path.suffix != ".py" or collection_path.parent.name != "framing":
+    if collection_path.suffix != ".py" or "framing" not in collection_path.parts:
         return None
-    name = "framing." + collection_path.stem
+    parts = collection_path.with_suffix("").parts
+    name = ".".join(parts[len(parts) - 1 - parts[::-1].index("framing"):])
     from framing._build import RULE_MODULES
 
     if name not in RULE_MODULES:

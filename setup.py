@@ -20,6 +20,9 @@ COMPILED = [
     "framing/text.py",
     "framing/match.py",
     "framing/automaton.py",
+    "framing/actors/mentions.py",
+    "framing/actors/article.py",
+    "framing/actors/rules.py",
 ]
 
 

@@ -154,7 +154,7 @@ class Automaton:
         self.extra, self.n_classes = extra, n_cls
 
     # -- scanning -----------------------------------------------------------
-    def ends(self, text: str, layer: str | None = None) -> list | None:
+    def ends(self, text: str, layer: str | None = None, mapped: bool = True) -> list | None:
         """``(p, key id)`` for every key ending at position ``p`` of the padded layer.
 
         ``p`` indexes ``" " + layer + " "``: a key ending at ``p`` covers
@@ -165,16 +165,22 @@ class Automaton:
         hyphen, a hyphen at a line end ...), so that the caller scans the
         mapped layer instead.
         pyahocorasick always needs the layer and computes it when not given.
+        With ``mapped=False`` the layer is that of :func:`framing.text.normalize`
+        instead (invisible characters are spaces, nothing is dropped), and the
+        result is never None.
         Order: by ``p``, then unspecified.
         """
         if self.table is not None:
-            return self._scan_table(text if layer is None else layer)
+            return self._scan_table(text if layer is None else layer, mapped)
         if layer is None:
-            from .text import normalize_mapped
+            from .text import normalize, normalize_mapped
 
-            layer, index = normalize_mapped(text)
-            if index is not None:
-                return None
+            if not mapped:
+                layer = normalize(text)
+            else:
+                layer, index = normalize_mapped(text)
+                if index is not None:
+                    return None
         if self.py is None or not self.n_keys:
             return []
         return list(self.py.iter(" " + layer + " "))
@@ -182,8 +188,9 @@ class Automaton:
     @cython.boundscheck(False)
     @cython.wraparound(False)
     @cython.locals(text=str, i=cython.Py_ssize_t, s=cython.int, c=cython.int,
-                   n_cls=cython.int, ch=cython.Py_UCS4, prev=cython.Py_UCS4, prev2=cython.Py_UCS4)
-    def _scan_table(self, text) -> list | None:
+                   n_cls=cython.int, ch=cython.Py_UCS4, prev=cython.Py_UCS4, prev2=cython.Py_UCS4,
+                   mapped=cython.bint)
+    def _scan_table(self, text, mapped) -> list | None:
         tv = cython.declare(cython.int[::1], self.table)
         ov = cython.declare(cython.int[::1], self.out)
         lv = cython.declare(cython.int[::1], self.link)
@@ -198,12 +205,14 @@ class Automaton:
             i += 1  # position of ch on the padded layer
             if ord(ch) < 128:
                 c = av[ord(ch)]
-                if ch == "\n" and (prev == "-" or (prev == "\r" and prev2 == "-")):
+                if ch == "\n" and mapped and (prev == "-" or (prev == "\r" and prev2 == "-")):
                     return None  # a hyphen at a line end: the mapped layer may join the word
             else:
                 c = _letter_class(ch, extra)
                 if c == _INVISIBLE:
-                    return None
+                    if mapped:
+                        return None
+                    c = _SPACE
             prev2 = prev
             prev = ch
             if s < 0:

@@ -30,7 +30,6 @@ otherwise.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import warnings
 from typing import Iterable, Iterator
@@ -204,12 +203,28 @@ class CompiledLexicon:
 
 
 def _drop_excepted(cands: list, excepts: list) -> list:
-    """Hits that do not lie inside an exception of their own entry (``coup`` in ``coup de grâce``)."""
+    """Hits that do not lie inside an exception of their own entry (``coup`` in ``coup de grâce``).
+
+    One sweep by start: for each entry, the furthest end of its exceptions that
+    start at or before the hit; linear after sorting.
+    """
     by_entry: dict = {}
-    for x in excepts:
+    for x in sorted(excepts):
         by_entry.setdefault(x[2], []).append(x)
-    return [c for c in cands
-            if not any(x[0] <= c[0] and c[1] <= x[1] for x in by_entry.get(c[2], ()))]
+    reach: dict = {}  # entry -> (exceptions passed, furthest end)
+    out = []
+    for c in sorted(cands):
+        xs = by_entry.get(c[2])
+        if xs is not None:
+            i, far = reach.get(c[2], (0, -1))
+            while i < len(xs) and xs[i][0] <= c[0]:
+                far = max(far, xs[i][1])
+                i += 1
+            reach[c[2]] = (i, far)
+            if far >= c[1]:
+                continue
+        out.append(c)
+    return out
 
 
 def _compiled_from(lexicon, automaton, patterns, actors, keys):

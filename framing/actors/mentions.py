@@ -1,7 +1,7 @@
 """Actor mentions: aliases compiled into an automaton, mentions found in a text, names.
 
 An actor's name and aliases go through :func:`framing.text.normalize_term` into
-one Aho–Corasick automaton (pyahocorasick) over the normalised layer of
+one automaton (:class:`framing.automaton.Automaton`) over the normalised layer of
 :func:`framing.text.normalize`, padded with spaces so that every hit is a
 whole-word hit.  :func:`scan_mentions` lists the mentions of a text, the longest
 first where they overlap; :func:`name_runs` finds the names of people who are
@@ -10,7 +10,8 @@ not declared actors (runs of capitalised words).
 
 from __future__ import annotations
 
-from ..text import normalize, normalize_term
+from ..automaton import Automaton
+from ..text import normalize_term
 from .words import (
     ARTICLE_CAPS,
     CAP_RUN,
@@ -61,8 +62,6 @@ def compile_aliases(actors):
     is then the title.  ``titles`` maps a title (``"president"``) to the
     indices of the person actors with an alias ``Title Name``.
     """
-    import ahocorasick
-
     keys: dict[str, int] = {}
     patterns: list[tuple] = []
     titles: dict[str, set] = {}
@@ -108,11 +107,7 @@ def compile_aliases(actors):
         if key not in keys:
             keys[key] = len(patterns)
             patterns.append((-1, len(key), True, False, title, False))
-    automaton = ahocorasick.Automaton()
-    for key, i in keys.items():
-        automaton.add_word(key, patterns[i])
-    if patterns:
-        automaton.make_automaton()
+    automaton = Automaton(list(keys))  # key id = position = index into patterns
     return automaton, patterns, titles
 
 
@@ -132,9 +127,10 @@ def scan_mentions(automaton, patterns, text: str, norm: str | None = None):
         return [], []
     found = []
     titles = []
-    padded = " " + (normalize(text) if norm is None else norm) + " "
-    raw = [(j - pat[1] + 1, j - 1, pat) for j, pat in automaton.iter(padded)]
-    for start, end, (actor, _length, multiword, caps, kind, dotted) in raw:
+    for j, k in automaton.ends(text, norm, mapped=False):
+        actor, length, multiword, caps, kind, dotted = patterns[k]
+        start = j - length + 1
+        end = j - 1
         if multiword:
             gap = text[start:end]
             if not gap.replace(" ", "").isalpha() and (gap.count("\n") > 1 or GAP_BAD.search(gap)):
