@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .corpus import as_articles
+from .corpus import article_row, as_articles
 from .errors import InputError
 from .lexicon import Lexicon
 from .match import _resolve_lexicon, find_matches
@@ -96,17 +96,6 @@ def _pairs(side_by_side, arts: pd.DataFrame) -> list[tuple]:
     return pairs
 
 
-def _article_row(arts: pd.DataFrame, which) -> pd.Series:
-    ids = arts["article_id"].map(str)
-    hit = arts[ids == str(which)]
-    if hit.empty:
-        raise InputError(
-            f"side by side: no article with id {which!r} (ids: {', '.join(ids.head(10))}"
-            + (" ..." if len(ids) > 10 else "") + ")"
-        )
-    return hit.iloc[0]
-
-
 def _n_outlets(arts: pd.DataFrame) -> int:
     """Distinct outlets; a missing outlet counts as the outlet "" (as in the report)."""
     if "outlet" not in arts.columns:
@@ -161,7 +150,7 @@ def analyze(
     """
     lex = _resolve_lexicon(lexicon)
     arts = as_articles(articles)
-    rows = [(a, b, _article_row(arts, a), _article_row(arts, b)) for a, b in _pairs(side_by_side, arts)]
+    rows = [(a, b, article_row(arts, a), article_row(arts, b)) for a, b in _pairs(side_by_side, arts)]
     matches = find_matches(arts, lex)
     scores = score_articles(matches, arts, include_quoted=include_quoted, categories=lex)
     comparison, notes = None, ()

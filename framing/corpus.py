@@ -705,3 +705,21 @@ def _parse_dates(values: pd.Series, rows: list[_Row]) -> pd.Series:
                 warnings.warn(f"{len(bad)} unparsable dates set to NaT: {_listing(bad)}",
                               FramingWarning, stacklevel=4)
     return parsed.dt.tz_convert(None).astype(_DATE_DTYPE).reset_index(drop=True)
+
+
+def article_row(articles: pd.DataFrame, which) -> pd.Series:
+    """The row of ``articles`` whose ``article_id`` is ``which`` (compared as text).
+
+    Raises
+    ------
+    InputError
+        When no article has that id; the message lists the first ids.
+    """
+    ids = articles["article_id"].map(str)
+    hit = articles[ids == str(which)]
+    if hit.empty:
+        raise InputError(
+            f"side by side: no article with id {which!r} (ids: {', '.join(ids.head(10))}"
+            + (" ..." if len(ids) > 10 else "") + ")"
+        )
+    return hit.iloc[0]

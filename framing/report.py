@@ -31,6 +31,7 @@ from ._html import (
     alignment_pairs, category_order, category_palette, entry_info, esc, fmt_date, quote_dicts,
     render_article, require_matches, template, tint, to_str,
 )
+from .corpus import article_row
 from .errors import InputError
 from .errors import require_columns as _require
 from .text import sentence_spans
@@ -316,14 +317,7 @@ def _article_row(articles: pd.DataFrame, which) -> dict:
         return which.to_dict()
     if isinstance(which, dict):
         return dict(which)
-    ids = articles["article_id"].map(to_str)
-    hit = articles[ids == to_str(which)]
-    if hit.empty:
-        raise InputError(
-            f"side by side: no article with id {which!r} (ids: {', '.join(ids.head(10))}"
-            + (" ..." if len(ids) > 10 else "") + ")"
-        )
-    return hit.iloc[0].to_dict()
+    return article_row(articles, which).to_dict()
 
 
 def _sentence_quotes(full_text: str, sentence_idx: int, sentence_text: str, sents, full_quotes) -> list[dict]:
