@@ -408,15 +408,17 @@ def _space_after(text, u, hi):
                q=cython.Py_ssize_t, a=cython.Py_ssize_t, b=cython.Py_ssize_t, u=cython.Py_ssize_t,
                e=cython.Py_ssize_t)
 @cython.ccall
+@cython.returns(cython.Py_ssize_t)
 @cython.boundscheck(False)
 @cython.wraparound(False)
-def _punct_break(text, p: int, lo: int, hi: int) -> tuple | None:
-    """The sentence break at the terminal punctuation ``text[p]``: ``(cut, next_start)`` or None.
+def _punct_break(text, p: int, lo: int, hi: int) -> int:
+    """Where the sentence ends at the terminal punctuation ``text[p]`` (-1: it does not).
 
-    ``lo`` and ``hi`` bound what the rule may look at behind and ahead.
+    The next sentence starts at ``_space_after(text, cut, hi)``.  ``lo`` and
+    ``hi`` bound what the rule may look at behind and ahead.
     """
     if text[p] == "." and _abbreviation_before(text, p, lo):
-        return None
+        return -1
     q = p + 1
     while q < hi and _is_terminal(text[q]):
         q += 1
@@ -430,13 +432,11 @@ def _punct_break(text, p: int, lo: int, hi: int) -> tuple | None:
         u = b
         while u < hi and _is_bracket_close(text[u]):
             u += 1
-        e = _space_after(text, u, hi)
-        if e >= 0:
-            return u, e
-    e = _space_after(text, a, hi)
-    if e >= 0:
-        return a, e
-    return None
+        if _space_after(text, u, hi) >= 0:
+            return u
+    if _space_after(text, a, hi) >= 0:
+        return a
+    return -1
 
 
 @cython.locals(text=str, p=cython.Py_ssize_t, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t,
@@ -464,11 +464,11 @@ def _line_break(text, p: int, lo: int, hi: int) -> int:
 
 
 @cython.locals(text=str, start=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
-               nxt=cython.Py_ssize_t, k=cython.int, best=cython.int)
+               nxt=cython.Py_ssize_t, k=cython.int, best=cython.int, cut=cython.Py_ssize_t)
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
-    """Every ``(cut, next_start)`` break at terminal punctuation in ``text[start:hi]``, in order.
+    """Every break at terminal punctuation in ``text[start:hi]``, in order: ``[cut, next_start, ...]``.
 
     The rules look behind as far as the start of ``text`` and ahead up to ``hi``.
     """
@@ -486,12 +486,13 @@ def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
         pos[best] = text.find(_TERMINAL_CHARS[best], p + 1, hi)
         if p < nxt:
             continue
-        found = _punct_break(text, p, 0, hi)
-        if found is not None:
-            out.append(found)
+        cut = _punct_break(text, p, 0, hi)
+        if cut >= 0:
+            nxt = _space_after(text, cut, hi)
+            out.append(cut)
+            out.append(nxt)
             if first_only:
                 return out
-            nxt = found[1]
 
 
 @cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
@@ -499,7 +500,7 @@ def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def _line_breaks(text, lo: int, hi: int) -> list:
-    """Every ``(line_break, next_start)`` break at a line break in ``text[lo:hi]``."""
+    """Every break at a line break in ``text[lo:hi]``: ``[line_break, next_start, ...]``."""
     out = []
     nxt = lo
     p = text.find("\n", lo, hi)
@@ -507,14 +508,17 @@ def _line_breaks(text, lo: int, hi: int) -> list:
         if p >= nxt:
             e = _line_break(text, p, lo, hi)
             if e >= 0:
-                out.append((p, e))
+                out.append(p)
+                out.append(e)
                 nxt = e
         p = text.find("\n", p + 1, hi)
     return out
 
 
-def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
-    """``(cut, next_start)`` of every sentence boundary before ``end``."""
+@cython.locals(i=cython.Py_ssize_t, k=cython.Py_ssize_t, nl=cython.Py_ssize_t,
+               cut=cython.Py_ssize_t, nxt=cython.Py_ssize_t)
+def _sentence_breaks(text: str, end: int) -> list:
+    """Every sentence boundary before ``end``: ``[cut, next_start, ...]``, in order."""
     breaks = _punct_breaks(text, 0, end)
     if "\n" not in text:
         return breaks
@@ -523,19 +527,24 @@ def _sentence_breaks(text: str, end: int) -> list[tuple[int, int]]:
         return breaks
     merged = []
     i = 0
-    for cut, nxt in breaks:
-        while i < len(lines) and lines[i][0] < cut:
+    nl = len(lines)
+    for k in range(0, len(breaks), 2):
+        cut = breaks[k]
+        nxt = breaks[k + 1]
+        while i < nl and lines[i] < cut:
             merged.append(lines[i])
-            i += 1
-        while i < len(lines) and lines[i][0] < nxt:  # a line break the punctuation already took
-            i += 1
-        merged.append((cut, nxt))
+            merged.append(lines[i + 1])
+            i += 2
+        while i < nl and lines[i] < nxt:  # a line break the punctuation already took
+            i += 2
+        merged.append(cut)
+        merged.append(nxt)
     merged.extend(lines[i:])
     return merged
 
 
 @cython.locals(text=str, start=cython.Py_ssize_t, cut=cython.Py_ssize_t, stop=cython.Py_ssize_t,
-               n=cython.Py_ssize_t)
+               n=cython.Py_ssize_t, k=cython.Py_ssize_t)
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
@@ -571,12 +580,14 @@ def sentence_spans(text: str, end: int | None = None) -> list[tuple[int, int]]:
     start = 0
     while start < n and _is_space(text[start]):
         start += 1
-    for cut, nxt in _sentence_breaks(text, stop):
+    breaks = _sentence_breaks(text, stop)
+    for k in range(0, len(breaks), 2):
+        cut = breaks[k]
         while cut > start and _is_hspace(text[cut - 1]):
             cut -= 1
         if cut > start:
             spans.append((start, cut))
-        start = nxt
+        start = breaks[k + 1]
     stop = n
     while stop > 0 and _is_space(text[stop - 1]):
         stop -= 1
@@ -702,7 +713,9 @@ class QuoteSpan(NamedTuple):
         return self.start + 1, (self.end - 1 if self.closed else self.end)
 
 
-def _role(text: str, i: int, ch: str) -> str:
+@cython.cfunc
+@cython.locals(text=str, i=cython.Py_ssize_t, ch=cython.Py_UCS4, prev=cython.Py_UCS4, nxt=cython.Py_UCS4)
+def _role(text, i, ch) -> str:
     """'open', 'close', 'either' or 'none' (an apostrophe) for the quote at ``i``."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -731,7 +744,9 @@ def _role(text: str, i: int, ch: str) -> str:
     return "none"
 
 
-def _family(ch: str) -> str:
+@cython.cfunc
+@cython.locals(ch=cython.Py_UCS4)
+def _family(ch) -> str:
     if ch in "'‘’‚‛":
         return "single"
     if ch in _GUILLEMET_OPEN or ch in _GUILLEMET_CLOSE:
@@ -818,7 +833,7 @@ def _quote_positions(text, lo: int, hi: int) -> list[int]:
 
 
 @cython.locals(text=str, p_start=cython.Py_ssize_t, p_end=cython.Py_ssize_t, i=cython.Py_ssize_t,
-               open_pos=cython.Py_ssize_t)
+               open_pos=cython.Py_ssize_t, ch=cython.Py_UCS4)
 def _paragraph_quotes(text, p_start: int, p_end: int) -> list[QuoteSpan]:
     """Unclassified :func:`paragraph_quotes`."""
     spans: list[QuoteSpan] = []
