@@ -232,7 +232,6 @@ SPEECH_AFTER_QUOTE = frozenset(
     "said says told tells tweeted wrote writes added adds asked asks replied insisted warned "
     "explained declared stated continued shouted".split()
 )
-_TERMINAL_CHARS = ".!?…"
 
 
 # Character classes of the rules (typed: compiled, each is a C switch).
@@ -464,7 +463,7 @@ def _line_break(text, p: int, lo: int, hi: int) -> int:
 
 
 @cython.locals(text=str, start=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
-               nxt=cython.Py_ssize_t, k=cython.int, best=cython.int, cut=cython.Py_ssize_t)
+               nxt=cython.Py_ssize_t, dot=cython.Py_ssize_t, rare=cython.Py_ssize_t, cut=cython.Py_ssize_t)
 @cython.boundscheck(False)
 @cython.wraparound(False)
 def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
@@ -473,17 +472,16 @@ def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
     The rules look behind as far as the start of ``text`` and ahead up to ``hi``.
     """
     out = []
-    pos = [text.find(ch, start, hi) for ch in _TERMINAL_CHARS]  # one stream per character
+    dot = text.find(".", start, hi)  # two streams over the _is_terminal characters: . and ! ? …
+    rare = _next_rare_terminal(text, start, hi)
     nxt = start
-    while True:
-        best = -1
-        for k in range(4):
-            if pos[k] >= 0 and (best < 0 or pos[k] < pos[best]):
-                best = k
-        if best < 0:
-            return out
-        p = pos[best]
-        pos[best] = text.find(_TERMINAL_CHARS[best], p + 1, hi)
+    while dot >= 0 or rare >= 0:
+        if rare < 0 or 0 <= dot < rare:
+            p = dot
+            dot = text.find(".", p + 1, hi)
+        else:
+            p = rare
+            rare = _next_rare_terminal(text, p + 1, hi)
         if p < nxt:
             continue
         cut = _punct_break(text, p, 0, hi)
@@ -493,6 +491,21 @@ def _punct_breaks(text, start: int, hi: int, first_only: bool = False) -> list:
             out.append(nxt)
             if first_only:
                 return out
+    return out
+
+
+@cython.cfunc
+@cython.locals(text=str, start=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
+               best=cython.Py_ssize_t)
+@cython.returns(cython.Py_ssize_t)
+def _next_rare_terminal(text, start, hi):
+    """Offset of the next ``!``, ``?`` or ``…`` in ``text[start:hi]``, or -1."""
+    best = -1
+    for ch in "!?…":
+        p = text.find(ch, start, hi)
+        if p >= 0 and (best < 0 or p < best):
+            best = p
+    return best
 
 
 @cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, p=cython.Py_ssize_t,
@@ -516,7 +529,7 @@ def _line_breaks(text, lo: int, hi: int) -> list:
 
 
 @cython.locals(i=cython.Py_ssize_t, k=cython.Py_ssize_t, nl=cython.Py_ssize_t,
-               cut=cython.Py_ssize_t, nxt=cython.Py_ssize_t)
+               cut=cython.Py_ssize_t, nxt=cython.Py_ssize_t, line=cython.Py_ssize_t)
 def _sentence_breaks(text: str, end: int) -> list:
     """Every sentence boundary before ``end``: ``[cut, next_start, ...]``, in order."""
     breaks = _punct_breaks(text, 0, end)
@@ -531,12 +544,18 @@ def _sentence_breaks(text: str, end: int) -> list:
     for k in range(0, len(breaks), 2):
         cut = breaks[k]
         nxt = breaks[k + 1]
-        while i < nl and lines[i] < cut:
-            merged.append(lines[i])
+        while i < nl:
+            line = lines[i]
+            if line >= cut:
+                break
+            merged.append(line)
             merged.append(lines[i + 1])
             i += 2
-        while i < nl and lines[i] < nxt:  # a line break the punctuation already took
-            i += 2
+        while i < nl:
+            line = lines[i]
+            if line >= nxt:
+                break
+            i += 2  # a line break the punctuation already took
         merged.append(cut)
         merged.append(nxt)
     merged.extend(lines[i:])
