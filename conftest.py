@@ -22,3 +22,19 @@ def pytest_ignore_collect(collection_path: Path, config):
         return None
     module = importlib.import_module(name)
     return True if not str(module.__file__).endswith(".py") else None
+
+
+def pytest_configure(config):
+    """Refuse to test a compiled rule module older than its source (an edit not yet rebuilt)."""
+    from framing._build import pure_python_requested, stale_modules
+
+    if pure_python_requested():
+        return
+    stale = stale_modules()
+    if stale:
+        import pytest
+
+        raise pytest.UsageError(
+            f"{', '.join(stale)} changed after it was compiled: run `make test` (or "
+            "`pip install -e .`) to rebuild, or set FRAMING_PURE_PYTHON=1 to run the .py files"
+        )

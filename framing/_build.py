@@ -62,3 +62,21 @@ def build_info() -> dict[str, bool]:
         module = importlib.import_module(name)
         out[name] = not str(getattr(module, "__file__", "")).endswith(".py")
     return out
+
+
+def stale_modules() -> list[str]:
+    """Rule modules whose ``.py`` file is newer than the compiled module Python imports.
+
+    Such a module runs the rules as they were when it was compiled, not as the
+    source reads now (rebuild, or run with ``FRAMING_PURE_PYTHON=1``).
+    """
+    out = []
+    for name in RULE_MODULES:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        if origin is None or origin.suffix == ".py":
+            continue
+        source = origin.with_name(name.rpartition(".")[2] + ".py")
+        if source.is_file() and source.stat().st_mtime > origin.stat().st_mtime:
+            out.append(name)
+    return out
