@@ -38,11 +38,11 @@ import cython
 import numpy as np
 import pandas as pd
 
-from .corpus import as_articles as _as_articles, require_unique_ids as _require_unique_ids
+from .corpus import as_articles as _as_articles
 from .automaton import Automaton
-from .errors import FramingWarning, InputError
-from .text import (QuoteSpan, fold_char, classify_quote, normalize_mapped, normalize_term, paragraph_of,
-                   paragraph_quotes, sentence_spans)
+from .errors import FramingWarning
+from .text import (fold_char, classify_quote, normalize_mapped, normalize_term, paragraph_of,
+                   paragraph_quotes, quote_marks_in, sentence_spans)
 
 logger = logging.getLogger(__name__)
 
@@ -457,11 +457,13 @@ class _Columns:
         # Quotations only in the paragraphs that hold hits.
         quotes: list = []
         para_end = -1
+        marks = quote_marks_in(text)
         for hit in hits:
             s = hit[0]
             if s >= para_end:
                 p_start, para_end = paragraph_of(text, s)
-                quotes.extend(paragraph_quotes(text, p_start, para_end, classify=False))
+                if marks:
+                    quotes.extend(paragraph_quotes(text, p_start, para_end, classify=False, marks=marks))
         # Hits, sentences and quotations are sorted by start: one walk gives each hit
         # its sentence (the last one starting at or before it) and its quotation.
         ns = len(sents)

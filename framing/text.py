@@ -42,6 +42,7 @@ __all__ = [
     "quote_spans",
     "QuoteSpan",
     "QUOTE_CHARS",
+    "quote_marks_in",
 ]
 
 # ---------------------------------------------------------------------------
@@ -823,26 +824,40 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return out
 
 
-def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True) -> list[QuoteSpan]:
+def paragraph_quotes(text: str, p_start: int, p_end: int, classify: bool = True,
+                     marks: str | None = None) -> list[QuoteSpan]:
     """The quotations of the paragraph ``text[p_start:p_end]`` (rules in :func:`quote_spans`).
 
     With ``classify=False`` every span has kind ``"quoted"``; call
     :func:`classify_quote` on the spans that matter (the matcher classifies only
-    quotations that hold hits).
+    quotations that hold hits).  ``marks`` (:func:`quote_marks_in` of ``text``)
+    saves looking for marks the text does not hold, when a caller asks for
+    several paragraphs of one text.
     """
-    spans = _paragraph_quotes(text, p_start, p_end)
+    spans = _paragraph_quotes(text, p_start, p_end, QUOTE_CHARS if marks is None else marks)
     return [classify_quote(text, q) for q in spans] if classify else spans
 
 
-@cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, i=cython.Py_ssize_t)
-def _quote_positions(text, lo: int, hi: int) -> list[int]:
-    """Sorted offsets of the quotation marks (:data:`QUOTE_CHARS`) in ``text[lo:hi]``.
+def quote_marks_in(text: str) -> str:
+    """The quotation marks of :data:`QUOTE_CHARS` that occur in ``text``.
 
-    One ``str.find`` pass per mark that occurs: fast compiled or not.
+    Examples
+    --------
+    >>> quote_marks_in('He said: “We won’t.”')
+    '“”’'
+    """
+    return "".join(q for q in QUOTE_CHARS if q in text)
+
+
+@cython.locals(text=str, lo=cython.Py_ssize_t, hi=cython.Py_ssize_t, i=cython.Py_ssize_t)
+def _quote_positions(text, lo: int, hi: int, marks: str) -> list[int]:
+    """Sorted offsets of the quotation marks ``marks`` (of :data:`QUOTE_CHARS`) in ``text[lo:hi]``.
+
+    One ``str.find`` pass per mark: fast compiled or not.
     """
     out = []
     lo = max(lo, 0)
-    for q in QUOTE_CHARS:
+    for q in marks:
         i = text.find(q, lo, hi)
         while i >= 0:
             out.append(i)
@@ -853,12 +868,12 @@ def _quote_positions(text, lo: int, hi: int) -> list[int]:
 
 @cython.locals(text=str, p_start=cython.Py_ssize_t, p_end=cython.Py_ssize_t, i=cython.Py_ssize_t,
                open_pos=cython.Py_ssize_t, ch=cython.Py_UCS4)
-def _paragraph_quotes(text, p_start: int, p_end: int) -> list[QuoteSpan]:
+def _paragraph_quotes(text, p_start: int, p_end: int, marks: str) -> list[QuoteSpan]:
     """Unclassified :func:`paragraph_quotes`."""
     spans: list[QuoteSpan] = []
     open_pos = -1
     open_family = ""
-    for i in _quote_positions(text, p_start, p_end):
+    for i in _quote_positions(text, p_start, p_end, marks):
         ch = text[i]
         role = _role(text, i, ch)
         if role == "none":
