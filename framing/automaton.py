@@ -189,7 +189,7 @@ class Automaton:
     @cython.wraparound(False)
     @cython.locals(text=str, i=cython.Py_ssize_t, s=cython.int, c=cython.int,
                    n_cls=cython.int, ch=cython.Py_UCS4, prev=cython.Py_UCS4, prev2=cython.Py_UCS4,
-                   mapped=cython.bint)
+                   mapped=cython.bint, t=cython.int)
     def _scan_table(self, text, mapped) -> list | None:
         tv = cython.declare(cython.int[::1], self.table)
         ov = cython.declare(cython.int[::1], self.out)
@@ -218,13 +218,23 @@ class Automaton:
             if s < 0:
                 s = -s - 1
             s = tv[s + c]
-            if s < 0:
-                _report(found, i, (-s - 1) // n_cls, ov, lv)
+            if s < 0:  # every key that ends in this state: its own, then its suffix links
+                t = (-s - 1) // n_cls
+                if ov[t] < 0:
+                    t = lv[t]
+                while t >= 0:
+                    found.append((i, ov[t]))
+                    t = lv[t]
         if s < 0:
             s = -s - 1
         s = tv[s + _SPACE]  # the trailing pad
         if s < 0:
-            _report(found, i + 1, (-s - 1) // n_cls, ov, lv)
+            t = (-s - 1) // n_cls
+            if ov[t] < 0:
+                t = lv[t]
+            while t >= 0:
+                found.append((i + 1, ov[t]))
+                t = lv[t]
         return found
 
     # -- pickling -----------------------------------------------------------
@@ -236,19 +246,6 @@ def _rebuild(state: dict) -> Automaton:
     auto = Automaton.__new__(Automaton)
     auto.__dict__.update(state)
     return auto
-
-
-@cython.cfunc
-@cython.locals(p=cython.Py_ssize_t, state=cython.int, ov=cython.int[::1], lv=cython.int[::1])
-@cython.boundscheck(False)
-@cython.wraparound(False)
-def _report(found: list, p, state, ov, lv) -> None:
-    """Append ``(p, key)`` for every key that ends in ``state``."""
-    if ov[state] < 0:
-        state = lv[state]
-    while state >= 0:
-        found.append((p, ov[state]))
-        state = lv[state]
 
 
 @cython.cfunc
