@@ -371,7 +371,8 @@ def predicate(art: Article, hs, he, a, b, q):
     """
     text = art.text
     w0 = max(a, hs - 140)
-    w0 = max([w0] + [text.rfind(c, w0, hs) + 1 for c in PREDICATE_STOPS])  # after the last
+    for c in PREDICATE_STOPS:  # after the last
+        w0 = max(w0, text.rfind(c, w0, hs) + 1)
     if PRED_WORDS.isdisjoint(layer(art, max(w0, hs - 90), hs).split()):
         return None  # no copula, "as" or labelling verb just before the hit
     toks = tokens(art, w0, hs)
@@ -556,7 +557,11 @@ def clause(art: Article, hs, he, a, b, q):
         i = bisect.bisect_left(art.m_starts, hs) - 1  # maybe a relative's antecedent
         if i < 0 or art.mentions[i][1] < hs - 150:
             return None
-    if not _clause_reachable(art, hs, he, a, b):
+    # The pronouns of the window clause_bounds clips the clause to, found once for
+    # _clause_reachable and for the clause (a pronoun never straddles a clause break).
+    pronouns = [(mt.start(), mt.end(), mt.group())
+                for mt in PRONOUN_RE.finditer(text, max(a, hs - 120), min(b, he + 100))]
+    if not _clause_reachable(art, hs, he, a, b, pronouns):
         return None
     ca, cb, ante = clause_bounds(art, a, b, hs, he)
     in_pp = (PREP_BEFORE.search(text, max(ca, hs - 24), hs) is not None
@@ -574,14 +579,14 @@ def clause(art: Article, hs, he, a, b, q):
             cands.append((_nwords(text, he, x[0]), 1, "m", x))
     if ante is not None:
         cands.append((_nwords(text, ante[1], hs), 0, "m", ante))
-    for mt in PRONOUN_RE.finditer(text, ca, cb):
-        s = mt.start()
-        if hs <= s < he or not outside_quotes(art, s, q):
+    for p in pronouns:
+        s, e = p[0], p[1]
+        if s < ca or e > cb or hs <= s < he or not outside_quotes(art, s, q):
             continue
-        if mt.end() <= hs:
-            cands.append((_nwords(text, mt.end(), hs), 0, "p", mt))
+        if e <= hs:
+            cands.append((_nwords(text, e, hs), 0, "p", p))
         else:
-            cands.append((_nwords(text, he, s), 1, "p", mt))
+            cands.append((_nwords(text, he, s), 1, "p", p))
     if in_pp:
         cands = [c for c in cands if c[1] == 1]
     if not cands:
@@ -591,18 +596,19 @@ def clause(art: Article, hs, he, a, b, q):
         return None
     if what == "m":
         return _named(obj, "clause")
-    r = resolve_pronoun(art, obj.start(), obj.group(), q)
+    r = resolve_pronoun(art, obj[0], obj[2], q)
     return (r[1], "pronoun") if r is not None and r[0] == "actor" else (-1, "")
 
 
-def _clause_reachable(art: Article, hs, he, a, b) -> bool:
+def _clause_reachable(art: Article, hs, he, a, b, pronouns) -> bool:
     """Whether a mention or pronoun lies within CLAUSE_WINDOW words of the hit.
 
     A cheap necessary condition for :func:`clause`: it looks at the window
     :func:`clause_bounds` clips the clause to, before the clause is cut and
     before candidates are filtered, so when it fails no candidate of
     :func:`clause` can be near enough (the relative antecedent is one of
-    these mentions).
+    these mentions).  ``pronouns`` are ``(start, end, word)`` of the pronouns
+    of that window.
     """
     text = art.text
     wa, wb = max(a, hs - 120), min(b, he + 100)
@@ -612,11 +618,10 @@ def _clause_reachable(art: Article, hs, he, a, b) -> bool:
         d = _nwords(text, x[1], hs) if x[1] <= hs else _nwords(text, he, x[0])
         if d <= CLAUSE_WINDOW:
             return True
-    for mt in PRONOUN_RE.finditer(text, wa, wb):
-        s = mt.start()
+    for s, e, _ in pronouns:
         if hs <= s < he:
             continue
-        d = _nwords(text, mt.end(), hs) if mt.end() <= hs else _nwords(text, he, s)
+        d = _nwords(text, e, hs) if e <= hs else _nwords(text, he, s)
         if d <= CLAUSE_WINDOW:
             return True
     return False
