@@ -10,8 +10,10 @@ STAMP := $(VENV)/.installed-stamp
 
 setup: $(STAMP)
 
-# The stamp also depends on the compiled rule modules: editing one rebuilds it.
-$(STAMP): setup.cfg setup.py pyproject.toml $(shell sed -n 's/^ *"\(framing\/[a-z_/]*\.py\)",/\1/p' setup.py)
+# The stamp also depends on the compiled rule modules (RULE_MODULES in framing/_build.py):
+# editing one rebuilds it.
+RULE_SOURCES := ${shell sed -n '/^RULE_MODULES/,/)/p' framing/_build.py | grep -o '"framing\.[a-z_.]*"' | tr -d '"' | sed 's|\.|/|g; s|$$|.py|'}
+$(STAMP): setup.cfg setup.py pyproject.toml framing/_build.py $(RULE_SOURCES)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

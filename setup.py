@@ -1,5 +1,5 @@
-"""Build script.  All metadata lives in setup.cfg; this file only lists the modules
-that Cython compiles.
+"""Build script.  All metadata lives in setup.cfg; this file only compiles the rule
+modules that ``framing/_build.py`` lists (``RULE_MODULES``) with Cython.
 
 Those modules are ordinary Python files (Cython's *pure-Python mode*): the rules are
 written once, in Python, and typed with ``cython.*`` declarations where speed needs
@@ -11,19 +11,20 @@ files run as plain Python.  ``FRAMING_NO_COMPILE=1`` at install time skips the
 compilation on purpose; ``FRAMING_PURE_PYTHON=1`` at run time makes an installed
 build import the ``.py`` files instead (see ``framing/__init__.py``).
 """
+import ast
 import os
+from pathlib import Path
 
 from setuptools import Extension, setup
 
-#: The modules holding the per-character and per-hit rules, compiled when possible.
-COMPILED = [
-    "framing/text.py",
-    "framing/match.py",
-    "framing/automaton.py",
-    "framing/actors/mentions.py",
-    "framing/actors/article.py",
-    "framing/actors/rules.py",
-]
+
+def rule_modules() -> list[str]:
+    """``framing._build.RULE_MODULES`` (the one list), read without importing framing."""
+    tree = ast.parse(Path(__file__).with_name("framing").joinpath("_build.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "RULE_MODULES":
+            return list(ast.literal_eval(node.value))
+    raise RuntimeError("framing/_build.py defines no RULE_MODULES")
 
 
 def ext_modules():
@@ -33,7 +34,7 @@ def ext_modules():
         from Cython.Build import cythonize
     except ImportError:  # only when built without build isolation and without Cython
         return []
-    extensions = [Extension(path[:-3].replace("/", "."), [path], optional=True) for path in COMPILED]
+    extensions = [Extension(name, [name.replace(".", "/") + ".py"], optional=True) for name in rule_modules()]
     return cythonize(
         extensions,
         compiler_directives={

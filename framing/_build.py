@@ -18,7 +18,8 @@ import os
 import sys
 from pathlib import Path
 
-#: The modules setup.py compiles (for :func:`build_info`).
+#: The rule modules: setup.py compiles these (when it can), the Makefile rebuilds when one
+#: changes, and :func:`build_info` reports them.  The one list of them.
 RULE_MODULES = ("framing.text", "framing.automaton", "framing.match", "framing.actors.mentions",
                 "framing.actors.article", "framing.actors.rules")
 

@@ -181,7 +181,7 @@ class Automaton:
                 layer, index = normalize_mapped(text)
                 if index is not None:
                     return None
-        if self.py is None or not self.n_keys:
+        if not self.n_keys:
             return []
         return list(self.py.iter(" " + layer + " "))
 
@@ -236,17 +236,6 @@ class Automaton:
                 found.append((i + 1, ov[t]))
                 t = lv[t]
         return found
-
-    # -- pickling -----------------------------------------------------------
-    def __reduce__(self):
-        return _rebuild, (self.__dict__,)
-
-
-def _rebuild(state: dict) -> Automaton:
-    auto = Automaton.__new__(Automaton)
-    auto.__dict__.update(state)
-    return auto
-
 
 @cython.cfunc
 @cython.returns(cython.int)

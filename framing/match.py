@@ -198,9 +198,6 @@ class CompiledLexicon:
             cands = _longest_first(cands)
         return cands
 
-    def __reduce__(self):
-        return _compiled_from, (self.lexicon, self.automaton, self.patterns, self.actors, self.keys)
-
 
 def _drop_excepted(cands: list, excepts: list) -> list:
     """Hits that do not lie inside an exception of their own entry (``coup`` in ``coup de grâce``).
@@ -225,10 +222,6 @@ def _drop_excepted(cands: list, excepts: list) -> list:
                 continue
         out.append(c)
     return out
-
-
-def _compiled_from(lexicon, automaton, patterns, actors, keys):
-    return CompiledLexicon(lexicon, automaton, patterns, actors, keys)
 
 
 @cython.locals(k=cython.Py_ssize_t, n=cython.Py_ssize_t)
@@ -443,7 +436,7 @@ class _Columns:
         self.texts, self.sentences, self.voices = [], [], []
         self.targets, self.rules, self.speakers = [], [], []
 
-    @cython.locals(n=cython.Py_ssize_t, h=cython.Py_ssize_t, s=cython.Py_ssize_t,
+    @cython.locals(n=cython.Py_ssize_t, s=cython.Py_ssize_t,
                    e=cython.Py_ssize_t, si=cython.Py_ssize_t, ns=cython.Py_ssize_t,
                    qi=cython.Py_ssize_t, nq=cython.Py_ssize_t, para_end=cython.Py_ssize_t,
                    classified=cython.Py_ssize_t)
@@ -456,13 +449,13 @@ class _Columns:
         sents = sentence_spans(text, None if self.actors is not None else hits[-1][0] + 1)
         # Quotations only in the paragraphs that hold hits.
         quotes: list = []
-        para_end = -1
         marks = quote_marks_in(text)
-        for hit in hits:
-            s = hit[0]
-            if s >= para_end:
-                p_start, para_end = paragraph_of(text, s)
-                if marks:
+        if marks:
+            para_end = -1
+            for hit in hits:
+                s = hit[0]
+                if s >= para_end:
+                    p_start, para_end = paragraph_of(text, s)
                     quotes.extend(paragraph_quotes(text, p_start, para_end, classify=False, marks=marks))
         # Hits, sentences and quotations are sorted by start: one walk gives each hit
         # its sentence (the last one starting at or before it) and its quotation.

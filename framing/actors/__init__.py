@@ -175,7 +175,7 @@ class ActorMatcher:
         return scan_mentions(self.automaton, self.patterns, text, norm)[0]
 
     def attribute(self, text: str, hits, sentences, quotes, norm: str | None = None,
-                  voices=None, speech=None) -> list[tuple[str, str, str]]:
+                  voices=None) -> list[tuple[str, str, str]]:
         """Target, target rule and speaker of every hit.
 
         Parameters
@@ -197,9 +197,6 @@ class ActorMatcher:
             The voice of every hit, when the caller has classified them: the
             speaker is then looked for only for ``"quoted"`` hits (any other
             hit has no speaker).
-        speech : list of bool or None, optional
-            For every quotation, whether it is speech (``classify_quote`` gives
-            kind ``"quoted"``), when the caller knows; None where it does not.
 
         Returns
         -------
@@ -218,7 +215,7 @@ class ActorMatcher:
         >>> comp.actors.attribute(t, comp.scan(t), sentence_spans(t), quote_spans(t))
         [('', '', 'Nicolás Maduro'), ('Nicolás Maduro', 'predicate', '')]
         """
-        return rules.attribute(self, text, hits, sentences, quotes, norm, voices, speech)
+        return rules.attribute(self, text, hits, sentences, quotes, norm, voices)
 
 
 def compile_actors(lexicon) -> ActorMatcher:

@@ -943,14 +943,12 @@ def find_speaker(art: Article, q: int, depth: int = 0) -> tuple[str, int | None]
 # ---------------------------------------------------------------------------
 
 
-def attribute(matcher, text: str, hits, sentences, quotes, norm=None, voices=None,
-              speech=None) -> list[tuple[str, str, str]]:
+def attribute(matcher, text: str, hits, sentences, quotes, norm=None,
+              voices=None) -> list[tuple[str, str, str]]:
     """``(target, target_rule, speaker)`` of every hit (see :meth:`ActorMatcher.attribute`)."""
     if not hits:
         return []
     art = Article(matcher, text, hits, sentences, quotes, norm)
-    if speech is not None:
-        art.speech.update((k, ok) for k, ok in enumerate(speech) if ok is not None)
     check_spans(text, hits, art.sents, quotes)
     names = matcher.names
     # All the targets first, then the speakers: a target rule can ask who speaks a
