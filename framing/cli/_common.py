@@ -26,6 +26,13 @@ def add_input_args(p: argparse.ArgumentParser, lexicon: bool = True) -> None:
                         "error and go on (warn prints a warning)")
 
 
+def add_profile_args(p: argparse.ArgumentParser) -> None:
+    """Add ``--by`` (article, outlet or a column) and ``--include-quoted`` to ``p``."""
+    p.add_argument("--by", default="article", help="article (default), outlet, or any article column")
+    p.add_argument("--include-quoted", action="store_true",
+                   help="count hits inside quoted speech too (default: narrative + scare quotes)")
+
+
 def add_output_args(p: argparse.ArgumentParser) -> None:
     """Add ``--format`` and ``-o/--output`` to ``p``."""
     p.add_argument("--format", choices=["table", "csv", "jsonl"], default=None,

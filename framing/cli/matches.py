@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import add_input_args, add_output_args, read_inputs, write_table
+from ._common import add_input_args, add_output_args, add_profile_args, read_inputs, write_table
 
 
 def register(subparsers) -> None:
@@ -14,9 +14,7 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("score", help="framing profile per article or per outlet")
     add_input_args(p)
-    p.add_argument("--by", default="article", help="article (default), outlet, or any article column")
-    p.add_argument("--include-quoted", action="store_true",
-                   help="count hits inside quoted speech too (default: narrative + scare quotes)")
+    add_profile_args(p)
     add_output_args(p)
     p.set_defaults(func=cmd_score)
 
